@@ -1,0 +1,41 @@
+# Two commands for a newcomer: `make run` and `make test`. Both go through `make install`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: install install-dev browser run test check bench clean
+
+install: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install-dev: install $(VENV)/.installed-dev
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Browser tests drive Debian's Chromium; Playwright's own browser download cannot work offline.
+browser:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+run: install
+	$(BIN)/streamlit run app.py
+
+check: install
+	$(BIN)/python -m decision_aid check
+
+test: install-dev browser
+	$(BIN)/python -m decision_aid check
+	$(BIN)/python -m pytest
+
+bench: install-dev browser
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -1,0 +1,23 @@
+"""The thin Streamlit layer: the only place in the package that imports Streamlit.
+
+Pages call `start_page(page_id)` first; it loads the content (cached), draws the shared chrome and
+returns the content. Everything clinical comes from the content, not from here.
+"""
+
+from .chrome import (
+    app_pages,
+    keep_answers_across_pages,
+    large_text_on,
+    load_or_stop,
+    sidebar,
+    start_page,
+)
+
+__all__ = [
+    "app_pages",
+    "keep_answers_across_pages",
+    "large_text_on",
+    "load_or_stop",
+    "sidebar",
+    "start_page",
+]

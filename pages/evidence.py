@@ -1,0 +1,8 @@
+"""/evidence: heading and purpose only, until its issue fills it."""
+
+import streamlit as st
+
+from decision_aid import ui
+
+content = ui.start_page("evidence")
+st.info("This page is being built. It will hold what its opening line says.")
