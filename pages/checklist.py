@@ -1,8 +1,7 @@
-"""/checklist: heading and purpose only, until its issue fills it."""
-
-import streamlit as st
+"""/checklist: the clinician's risk checklist. Answers in (all optional), flags with reasons out."""
 
 from decision_aid import ui
+from decision_aid.ui.checklist_form import checklist_page
 
 content = ui.start_page("checklist")
-st.info("This page is being built. It will hold what its opening line says.")
+checklist_page(content)

@@ -1,8 +1,54 @@
-"""/options: heading and purpose only, until its issue fills it."""
+"""/options: the options the patient picks, side by side: the grid, what combines, timing, chances."""
 
 import streamlit as st
 
-from decision_aid import ui
+from decision_aid import compare, session, ui
+from decision_aid.ui import charts
 
 content = ui.start_page("options")
-st.info("This page is being built. It will hold what its opening line says.")
+options = content.options
+text = options.page
+names = {o.id: o.name for o in options.options}
+
+st.multiselect(
+    text.pick_label.format(min=text.min_picked, max=text.max_picked),
+    options=list(names),
+    format_func=names.get,
+    key=session.OPTIONS_PICKED,
+    help=text.pick_help,
+    placeholder="",
+)
+picked = list(st.session_state.get(session.OPTIONS_PICKED) or [])
+problem = compare.pick_problem(options, picked)
+
+if problem:
+    st.info(problem)
+else:
+    # The grid: a real table (row and column headers), read in row and column order.
+    st.header(text.grid_heading, anchor="side-by-side")
+    st.markdown(text.grid_intro)
+    st.table(compare.grid_table(options, picked))
+
+    st.header(options.combine.heading, anchor="which-go-together")
+    st.markdown(options.combine.intro)
+    st.markdown("\n".join(f"- {pair.words(options)}" for pair in compare.combine_pairs(options, picked)))
+
+    timed = [i for i in picked if any(r.option_id == i for r in content.timeline.rows)]
+    if timed:
+        st.header(text.timeline_heading, anchor="timeline")
+        charts.show_timeline(content, timed, key="options-timeline")
+
+    st.header(text.chances_heading, anchor="chances")
+    st.markdown(text.chances_intro)
+    for chance in compare.chance_sets(options, content.outcomes, picked):
+        st.markdown(f"### {chance.group.heading}")
+        st.markdown(chance.group.note)
+        for column, (option, outcome) in zip(st.columns(len(chance.shown)), chance.shown, strict=True):
+            with column:
+                charts.show_outcome(outcome, content, chance.denominator, arm=option.people or option.name,
+                                    key=f"options-{chance.group.id}-{outcome.id}")
+    missing = compare.options_without_chances(options, content.outcomes, picked)
+    if missing:
+        st.markdown(text.no_chances.format(names=", ".join(o.name for o in missing)))
+
+st.info(text.choice_note)

@@ -8,11 +8,12 @@ import streamlit as st
 
 from decision_aid import session
 from decision_aid.content import Content, ContentError, content_root, load_content
+from decision_aid.paths import hidden_pages
+
+from . import style
+from .path_nav import path_nav
 
 APP_DIR = Path(__file__).resolve().parents[2]
-
-# Large-text mode scales the root font size; Streamlit sizes its text in rem, so it all follows.
-LARGE_TEXT_CSS = "<style>html { font-size: 125%; }</style>"
 
 
 @st.cache_resource(show_spinner=False)
@@ -45,9 +46,12 @@ def app_pages(content: Content) -> list[st.Page]:
     ]
 
 
-def keep_answers_across_pages() -> None:
-    """Streamlit forgets a widget's value when its page is left; re-saving the `da_` keys keeps them."""
-    for key in [k for k in st.session_state if str(k).startswith(session.PREFIX)]:
+def keep_answers_across_pages(prefix: str = session.PREFIX) -> None:
+    """Streamlit forgets a widget's value when its page is left; re-saving the `da_` keys keeps them.
+
+    A fragment's rerun skips app.py: a fragment calls this with its own keys' prefix (only keys of
+    widgets it has not drawn yet in this run may be re-saved)."""
+    for key in [k for k in st.session_state if str(k).startswith(prefix)]:
         st.session_state[key] = st.session_state[key]
 
 
@@ -64,33 +68,58 @@ def sidebar(content: Content, pages: list[st.Page]) -> None:
     with st.sidebar:
         st.toggle(ui.large_text, key=session.LARGE_TEXT, help=ui.large_text_help)
         section = None
+        hidden = hidden_pages(content.paths, st.session_state.get(session.PATH))  # set by the chosen path
         for text, page in zip(content.pages.pages, pages, strict=True):
+            if text.id in hidden:
+                continue
             if text.section != section:
                 section = text.section
                 st.markdown(f"**{section}**")
             st.page_link(page, label=text.nav_label)
         st.divider()
-        st.button(ui.start_over, on_click=_start_over, help=ui.start_over_help, type="primary")
+        if st.button(ui.start_over, on_click=_start_over, help=ui.start_over_help, type="primary"):
+            # Clearing the state does not clear inputs already drawn in the browser: the last
+            # person's words would stay on screen. Leaving the page removes them.
+            st.switch_page(pages[0])
         if st.session_state.pop("cleared_notice", False):
             st.success(ui.start_over_done)
-    if large_text_on():
-        st.html(LARGE_TEXT_CSS)
+    style.apply(large_text_on())  # app-wide CSS: large text, code boxes that wrap (decision_aid/ui/style.py)
 
 
 def _start_over() -> None:
     st.session_state.clear()
+    # The switch stays on screen across pages; setting it (not just deleting it) redraws it off.
+    st.session_state[session.LARGE_TEXT] = False
     st.session_state["cleared_notice"] = True
+
+
+def _run_through_app_py() -> None:
+    """Streamlit 1.67 starts in its old multipage mode when a `pages/` folder exists, and stays
+    there until `st.navigation` is first called. So if the first visitor after a server start
+    opens a page by its address (a bookmark), that page's script runs alone: no side menu, no
+    Start over, no Large text. Leave that mode and rerun through app.py (tests/e2e proves it).
+    Only a fresh session is rerun: AppTest re-enters that mode on every run after the first, and its
+    tests expect the page alone there (docs/architecture.md). Renaming `pages/` would end both."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory and not st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def start_page(page_id: str) -> Content:
     """Draw the page heading, its opening line, the safety line and the content version."""
+    _run_through_app_py()
     content = load_or_stop()
     text = next(p for p in content.pages.pages if p.id == page_id)
     meta = content.meta
+    # WCAG 2.4.2: each page its own browser-tab title (read first by a screen reader).
+    st.set_page_config(page_title=f"{text.nav_label} - {meta.title}")
     st.title(text.heading)
     st.markdown(text.intro)
     version = content.pages.ui.content_version.format(
         version=meta.version, reviewed=meta.last_reviewed.strftime("%d %B %Y")
     )
     st.caption(f"{meta.safety_line} {version}")
+    path_nav(content, page_id)  # "Step N of M" with Back / Next, on a page of the chosen path
     return content

@@ -1,0 +1,372 @@
+"""`python -m bench` (`make bench`): measure the app against a bare Streamlit page, write results.md.
+
+Order: rerun cost (AppTest) -> PDF handout -> two servers (app, reference) -> time to visual and
+click latency (Chromium, sync API) -> 20 simultaneous journeys (async API) with the app server's
+memory -> profiles of whatever missed its target -> table on stdout, bench/results.md and .json.
+Timings are reported, never asserted. `--quick` is for checking the benchmark itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+from streamlit import logger as st_logger
+
+from bench import handout, machine, report, rerun
+from bench.report import TARGET_TEXT, Results, Row
+from bench.stats import fmt_kb, fmt_mb, fmt_ms, fmt_ratio, median, p95, ratio
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+REFERENCE = "reference"
+# Fixed URL paths (people bookmark them); read from content when it loads, else this list.
+FALLBACK_PAGES = [
+    ("start", ""), ("checklist", "checklist"), ("explainer", "explainer"), ("options", "options"),
+    ("priorities", "priorities"), ("check", "check"), ("summary", "summary"), ("evidence", "evidence"),
+]  # fmt: skip
+
+
+def app_pages() -> list[tuple[str, str]]:
+    try:
+        from decision_aid.content import load_content
+
+        return [(p.id, p.url_path or "") for p in load_content(ROOT / "content").pages.pages]
+    except Exception:  # invalid content mid-edit: the paths are fixed anyway
+        return FALLBACK_PAGES
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer repetitions (checks the bench, not the app)"
+    )
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
+    parser.add_argument("--sessions", type=int, default=20, help="simultaneous sessions (default 20)")
+    return parser.parse_args(argv)
+
+
+def _load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1, 5, 15 min)"
+    except OSError:
+        return "unknown"
+
+
+def _log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# ---------------------------------------------------------------- rerun cost (AppTest)
+def bench_reruns(
+    pages: list[tuple[str, str]], reruns: int, results: Results
+) -> dict[str, rerun.RerunSamples]:
+    _log(f"rerun cost: reference and {len(pages)} pages, {reruns} reruns each")
+    ref_before = rerun.measure(REFERENCE, None, reruns)
+    measured = {page_id: rerun.measure(page_id, page_id, reruns) for page_id, _ in pages}
+    ref_after = rerun.measure(REFERENCE, None, reruns)  # before and after: drift hits both sides
+    ref = ref_before
+    ref.script_ms += ref_after.script_ms
+    ref.apptest_ms += ref_after.apptest_ms
+    measured[REFERENCE] = ref
+    if ref.error or not ref.script_ms:
+        results.notes.append(f"Reference page failed under AppTest: {ref.error}")
+        return measured
+    ref_median = median(ref.script_ms)
+    for page_id, _ in pages:
+        s = measured[page_id]
+        if s.error or not s.script_ms:
+            results.rows.append(
+                Row("Rerun", page_id, "not measured", target=TARGET_TEXT["rerun"], note=s.error or "")
+            )
+            continue
+        m = median(s.script_ms)
+        results.rows.append(
+            Row(
+                "Rerun",
+                page_id,
+                f"median {fmt_ms(m)}, p95 {fmt_ms(p95(s.script_ms))}",
+                reference=f"median {fmt_ms(ref_median)}, p95 {fmt_ms(p95(ref.script_ms))}",
+                ratio=fmt_ratio(ratio(m, ref_median)),
+                target=TARGET_TEXT["rerun"],
+                met=report.rerun_met(m, ref_median),
+                note=f"{len(s.script_ms)} reruns after: {s.interaction}; AppTest.run median "
+                f"{fmt_ms(median(s.apptest_ms))}; {fmt_kb(int(median(s.message_bytes)))} of messages "
+                "per rerun",
+            )
+        )
+    return measured
+
+
+# ---------------------------------------------------------------- PDF handout
+def bench_handout(builds: int, results: Results) -> handout.HandoutSamples:
+    _log(f"PDF handout: {builds} builds")
+    s = handout.measure(builds)
+    if s.unavailable or not s.ms:
+        results.rows.append(
+            Row("PDF handout", "generic", s.unavailable or "not measured", target=TARGET_TEXT["pdf"])
+        )
+        return s
+    m = median(s.ms)
+    results.rows.append(
+        Row(
+            "PDF handout",
+            "generic (no session)",
+            f"median {fmt_ms(m)}, {fmt_kb(s.size_bytes)}",
+            target=TARGET_TEXT["pdf"],
+            met=report.pdf_met(m),
+            note=f"{len(s.ms)} builds; first build in the process {fmt_ms(s.first_ms)}",
+        )
+    )
+    return s
+
+
+# ---------------------------------------------------------------- browser
+def bench_browser(
+    pages: list[tuple[str, str]],
+    reruns: dict[str, rerun.RerunSamples],
+    args: argparse.Namespace,
+    results: Results,
+) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from bench import browser, concurrency
+    from bench.server import StreamlitServer
+
+    rounds, clicks = (3, 8) if args.quick else (5, 20)
+    sessions = min(args.sessions, 5) if args.quick else args.sessions
+    charts = {k: v.charts for k, v in reruns.items()}
+    facts: dict = {}
+    _log("starting the app and reference servers")
+    with StreamlitServer(ROOT / "app.py") as app, StreamlitServer(HERE / "reference_app.py") as ref:
+        rss_start = app.rss_mb()
+        with sync_playwright() as playwright:
+            chromium = browser.launch(playwright)
+            results.machine["Chromium"] = chromium.version
+            context = browser.new_context(chromium)
+            _log(f"time to visual: reference and {len(pages)} pages, {rounds} loads each")
+            targets = [(REFERENCE, f"{ref.url}/", charts.get(REFERENCE, 1))]
+            targets += [(pid, f"{app.url}/{path}", charts.get(pid, 0)) for pid, path in pages]
+            visual = {s.subject: s for s in browser.measure_visual(context, targets, rounds)}
+            _log(f"click to result: reference checkbox and checklist, {clicks} clicks each")
+            ref_clicks = browser.measure_clicks(
+                context, REFERENCE, f"{ref.url}/", "checkbox", clicks, charts.get(REFERENCE, 1)
+            )
+            checklist_path = dict(pages).get("checklist", "checklist")
+            app_clicks = browser.measure_clicks(
+                context, "checklist", f"{app.url}/{checklist_path}", "auto", clicks,
+                charts.get("checklist", 0),
+            )
+            context.close()
+            chromium.close()
+        rss_warm = app.rss_mb()
+        _log(f"concurrency: {sessions} simultaneous journeys through every page")
+        stops = [concurrency.JourneyStop(pid, path, charts.get(pid, 0)) for pid, path in pages]
+        crowd = concurrency.run(app.url, stops, sessions, answers=2, read_rss=app.rss_mb, server_pid=app.pid)
+        time.sleep(3)  # let the server notice the closed sessions
+        rss_after_close = app.rss_mb()
+
+    # time to visual rows
+    ref_visual = visual[REFERENCE]
+    ref_m = median(ref_visual.ms) if ref_visual.ms else None
+    for pid, _ in [(REFERENCE, "")] + pages:
+        s = visual[pid]
+        facts[pid] = s.facts
+        if not s.ms:
+            why = s.facts.error or "; ".join(s.errors[:2]) or "no loads"
+            results.rows.append(
+                Row("Time to visual", pid, "not measured", target=TARGET_TEXT["visual"], note=why)
+            )
+            continue
+        m = median(s.ms)
+        is_ref = pid == REFERENCE
+        results.rows.append(
+            Row(
+                "Time to visual",
+                pid,
+                f"median {fmt_ms(m)}",
+                reference="-" if is_ref else f"median {fmt_ms(ref_m)}",
+                ratio="-" if is_ref else fmt_ratio(ratio(m, ref_m)),
+                target="-" if is_ref else TARGET_TEXT["visual"],
+                met=None if is_ref or ref_m is None else report.visual_met(m, ref_m),
+                note=f"{len(s.ms)} loads; {s.facts.drawn} chart(s) drawn"
+                + (f"; {len(s.errors)} load(s) failed" if s.errors else "")
+                + (f"; {s.facts.exceptions} exception(s) shown" if s.facts.exceptions else ""),
+            )
+        )
+
+    # click rows
+    ref_click_m = median(ref_clicks.ms) if ref_clicks.ms else None
+    if app_clicks.ms and ref_click_m:
+        m = median(app_clicks.ms)
+        results.rows.append(
+            Row(
+                "Click to result",
+                "checklist",
+                f"median {fmt_ms(m)}, p95 {fmt_ms(p95(app_clicks.ms))}",
+                reference=f"median {fmt_ms(ref_click_m)}, p95 {fmt_ms(p95(ref_clicks.ms))}",
+                ratio=fmt_ratio(ratio(m, ref_click_m)),
+                target=TARGET_TEXT["click"],
+                met=report.click_met(m, ref_click_m),
+                note=f"{len(app_clicks.ms)} clicks on {app_clicks.what}"
+                + (f"; {app_clicks.unchanged} showed no change" if app_clicks.unchanged else "")
+                + (f"; errors: {'; '.join(app_clicks.errors[:2])}" if app_clicks.errors else ""),
+            )
+        )
+    else:
+        why = "; ".join((app_clicks.errors or ref_clicks.errors)[:2]) or "no clicks measured"
+        results.rows.append(
+            Row("Click to result", "checklist", "not measured", target=TARGET_TEXT["click"], note=why)
+        )
+
+    # memory row
+    per_session = None
+    if crowd.rss_with_sessions_mb is not None:
+        per_session = (crowd.rss_with_sessions_mb - rss_warm) / max(sessions, 1)
+    results.rows.append(
+        Row(
+            "Memory",
+            "app server",
+            f"{fmt_mb(per_session)} per extra session",
+            target=TARGET_TEXT["memory"],
+            met=None if per_session is None else report.memory_met(per_session),
+            note=f"RSS after start {fmt_mb(rss_start)}; warm (after the page loads above) "
+            f"{fmt_mb(rss_warm)}; "
+            f"with {sessions} sessions open {fmt_mb(crowd.rss_with_sessions_mb)}; "
+            f"3 s after they closed {fmt_mb(rss_after_close)}",
+        )
+    )
+
+    # concurrency row
+    latencies = crowd.interaction_ms
+    errors = crowd.errors
+    if latencies:
+        answers = [ms for j in crowd.journeys for ms in j.answer_ms]
+        nav = [ms for j in crowd.journeys for ms in j.navigation_ms]
+        firsts = [j.first_load_ms for j in crowd.journeys if j.first_load_ms is not None]
+        results.rows.append(
+            Row(
+                "Concurrency",
+                f"{sessions} sessions",
+                f"p95 {fmt_ms(p95(latencies))}, {len(errors)} error(s)",
+                target=TARGET_TEXT["concurrency"],
+                met=report.concurrency_met(p95(latencies), len(errors)),
+                note=f"{len(latencies)} interactions (page changes: median "
+                f"{fmt_ms(median(nav)) if nav else '-'}, "
+                f"p95 {fmt_ms(p95(nav)) if nav else '-'}; checklist answers: "
+                f"p95 {fmt_ms(p95(answers)) if answers else 'none yet'}); first load median "
+                f"{fmt_ms(median(firsts)) if firsts else '-'}; all journeys took {crowd.wall_seconds:.0f} s"
+                + (
+                    f"; the app server used {crowd.server_cpu_share:.0%} of the machine's CPU meanwhile "
+                    "(the rest went to the 20 browsers and other work)"
+                    if crowd.server_cpu_share is not None
+                    else ""
+                )
+                + (f"; first errors: {'; '.join(errors[:3])}" if errors else ""),
+            )
+        )
+    else:
+        row = Row("Concurrency", f"{sessions} sessions", "not measured", target=TARGET_TEXT["concurrency"])
+        row.met, row.note = (False if errors else None), "; ".join(errors[:3])
+        results.rows.append(row)
+    return {"visual": visual, "app_clicks": app_clicks, "facts": facts}
+
+
+# ---------------------------------------------------------------- profiles of misses
+def profile_misses(results: Results, quick: bool) -> None:
+    from bench import profiling
+
+    missed = [r for r in results.rows if r.met is False]
+    if not missed:
+        return
+    _log(f"profiling {len(missed)} missed target(s) with pyinstrument")
+    profiling.clear_profiles()  # only this run's profiles stay next to its results
+    done: set[str] = set()
+    for row in missed:
+        try:
+            if row.measure == "Rerun" or (row.measure == "Click to result"):
+                name = f"rerun-{row.subject}"
+                if name in done:
+                    continue
+                path, spots = profiling.profile_page_reruns(row.subject, 5 if quick else 15, name)
+            elif row.measure == "Time to visual":
+                name = f"load-{row.subject}"
+                path, spots = profiling.profile_page_load(row.subject, 2 if quick else 5, name)
+            elif row.measure == "PDF handout":
+                from decision_aid.content import load_content
+
+                content = load_content(ROOT / "content")
+                name = "handout"
+                path, spots = profiling.profile_call(
+                    lambda: handout._as_bytes(
+                        importlib.import_module("decision_aid.handout").build_handout(content, None)
+                    ),
+                    3 if quick else 10,
+                    name,
+                )
+            else:
+                continue  # memory and concurrency: see the notes in the row
+        except Exception as err:
+            results.notes.append(
+                f"Profiling {row.measure} ({row.subject}) failed: {type(err).__name__}: {err}"
+            )
+            continue
+        done.add(name)
+        where = path.relative_to(ROOT) if path else "no profile"
+        spots_text = ", ".join(f"{label} {share:.0%}" for label, share in spots) or "no time in watched code"
+        results.notes.append(
+            f"{row.measure} ({row.subject}) missed; profile `{where}`; hot spots: {spots_text}."
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    st_logger.set_log_level("error")  # AppTest's bare-mode warnings are noise here
+    started = time.monotonic()
+    results = Results(machine=machine.describe())
+    results.machine["load average at start"] = _load_average()
+    pages = app_pages()
+    reruns = bench_reruns(pages, 15 if args.quick else 20, results)
+    bench_handout(3 if args.quick else 10, results)
+    if args.no_browser:
+        results.notes.append("Browser measurements skipped (--no-browser).")
+    elif not shutil.which("chromium") and not Path("/usr/bin/chromium").exists():
+        results.notes.append(
+            "Browser measurements skipped: /usr/bin/chromium not found (run `make browser`)."
+        )
+    else:
+        bench_browser(pages, reruns, args, results)
+    profile_misses(results, args.quick)
+    results.machine["load average at end"] = _load_average()
+    run_time = f"{time.monotonic() - started:.0f} s"
+    results.machine["bench run time"] = run_time + (" (--quick)" if args.quick else "")
+    results.notes += [
+        "Rerun is the time Streamlit's ScriptRunner spends running app.py and the page after one widget "
+        "change (measured in the script thread under AppTest); AppTest's own overhead is in the note.",
+        "Time to visual runs from navigation start (performance.now() in the page) until the heading is "
+        "shown, the script run has finished, every chart has its SVG and no widget is still loading "
+        "(no skeleton), taken at the last change to the page before 300 ms of quiet; each load is a "
+        "new session.",
+        "Click to result runs from the pointerdown until the run the click started has finished, the "
+        "page's words have changed and the page is drawn as above. Its reference is the checkbox on the "
+        "reference page.",
+        "The browser, both servers and the benchmark share the machine: a high load average means "
+        "noisy numbers, and 20 Chromium sessions load the 2 cores far more than the server does.",
+    ]
+    json_path, md_path = HERE / "results.json", HERE / "results.md"
+    previous = report.previous_results(json.loads(json_path.read_text()) if json_path.exists() else None)
+    text = report.render_results(results, previous)
+    md_path.write_text(text, encoding="utf-8")
+    json_path.write_text(json.dumps(results.to_json(), indent=2) + "\n", encoding="utf-8")
+    print(text)
+    _log(f"written {md_path.relative_to(ROOT)} and {json_path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

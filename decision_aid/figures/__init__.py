@@ -1,0 +1,29 @@
+"""Figure builders: plotly figures and their text equivalents, built from content (no Streamlit).
+
+The same geometry (`icon_layout`) serves the screen and the PDF handout; the same counts feed a
+figure and its sentence, so the two always state the same numbers.
+"""
+
+from .counts import OutcomeCounts, common_denominator, format_number, outcome_counts
+from .describe import outcome_alt, outcome_sentence, row_text, row_words, timeline_rows, timeline_text
+from .icon_array import Cell, IconLayout, icon_array, icon_layout
+from .timeline import segment_spans, timeline_figure
+
+__all__ = [
+    "Cell",
+    "IconLayout",
+    "OutcomeCounts",
+    "common_denominator",
+    "format_number",
+    "icon_array",
+    "icon_layout",
+    "outcome_alt",
+    "outcome_counts",
+    "outcome_sentence",
+    "row_text",
+    "row_words",
+    "segment_spans",
+    "timeline_figure",
+    "timeline_rows",
+    "timeline_text",
+]

@@ -1,0 +1,116 @@
+"""Text equivalents: every figure's numbers in words, built from the same counts as the figure.
+
+The figures put these very strings on the chart (header, legend, footer), so the words beneath a
+chart and the chart itself cannot state different numbers. The sentence frames below are fixed
+wording around content; every number and clinical phrase comes from the content.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from decision_aid.content.meta import Meta
+from decision_aid.content.outcomes import Outcome
+from decision_aid.content.timeline import TimelineFile, TimelineRow
+
+from .counts import OutcomeCounts, format_number, outcome_counts
+
+# Sentence frames (not clinical content: the numbers and phrases slot in from outcomes.yaml).
+COUNTS = "{when}, about {count} out of {den} people {label}; {rest} out of {den} {not_label}."
+RANGE = "The true number may be between {low} and {high} out of {den}."
+HEADER = "{when}, out of {den} people:"
+ALT = "Icon array of {den} people: {count} {label}, {rest} {not_label}."
+
+
+def outcome_sentence(
+    outcome: Outcome, meta: Meta, denominator: int | None = None, *, arm: str | None = None
+) -> str:
+    """The figure in words: group, counts with time frame, range, population, certainty.
+
+    `arm` names the group when the outcome names none (the main group of a comparison).
+    """
+    counts = outcome_counts(outcome, denominator)
+    parts = [_arm(outcome, arm), _counts(outcome, counts), _range(counts), _sentence(outcome.population),
+             meta.certainty_words[outcome.certainty]]
+    return " ".join(p for p in parts if p)
+
+
+def outcome_alt(outcome: Outcome, denominator: int | None = None) -> str:
+    """A short accessible name for the chart; the full sentence is shown beneath it."""
+    counts = outcome_counts(outcome, denominator)
+    return ALT.format(den=format_number(counts.denominator), count=format_number(counts.count),
+                      label=outcome.label, rest=format_number(counts.rest), not_label=outcome.not_label)
+
+
+def legend_labels(outcome: Outcome, counts: OutcomeCounts) -> tuple[str, str]:
+    """'61 had their pain cut by half', '39 did not'."""
+    return (f"{format_number(counts.count)} {outcome.label}",
+            f"{format_number(counts.rest)} {outcome.not_label}")
+
+
+def figure_header(outcome: Outcome, counts: OutcomeCounts, arm: str | None = None) -> str:
+    header = HEADER.format(when=_capital(outcome.time_frame), den=format_number(counts.denominator))
+    group = _arm(outcome, arm)
+    return f"<b>{group}</b>\n{header}" if group else header
+
+
+def figure_footer(outcome: Outcome, counts: OutcomeCounts) -> str:
+    return " ".join(p for p in (_range(counts), _sentence(outcome.population)) if p)
+
+
+def timeline_text(timeline: TimelineFile, option_ids: list[str] | None = None) -> list[str]:
+    """One line per row: '{name}: {words} {basis} {population}.' (the chart shows the same words)."""
+    return [row_text(row) for row in timeline_rows(timeline, option_ids)]
+
+
+def row_text(row: TimelineRow) -> str:
+    return f"{row.name}: {row_words(row)}"
+
+
+def row_words(row: TimelineRow) -> str:
+    """The row's timing, basis and population: drawn under its bar and said in the text equivalent."""
+    parts = [_sentence(row.words), _sentence(row.basis), _sentence(row.population)]
+    return " ".join(p for p in parts if p)
+
+
+def timeline_rows(timeline: TimelineFile, option_ids: list[str] | None = None) -> list[TimelineRow]:
+    """Rows in content order, limited to the given options (all when None)."""
+    return [r for r in timeline.rows if option_ids is None or r.option_id in option_ids]
+
+
+def wrap(text: str, width: int) -> str:
+    """Break text into plotly lines ('<br>') of at most `width` characters; '\n' forces a break."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
+    return "<br>".join(lines)
+
+
+def _counts(outcome: Outcome, counts: OutcomeCounts) -> str:
+    den = format_number(counts.denominator)
+    return COUNTS.format(when=_capital(outcome.time_frame), count=format_number(counts.count), den=den,
+                         label=outcome.label, rest=format_number(counts.rest), not_label=outcome.not_label)
+
+
+def _range(counts: OutcomeCounts) -> str:
+    if counts.low is None and counts.high is None:
+        return ""
+    low = counts.count if counts.low is None else counts.low
+    high = counts.count if counts.high is None else counts.high
+    return RANGE.format(low=format_number(low), high=format_number(high),
+                        den=format_number(counts.denominator))
+
+
+def _arm(outcome: Outcome, arm: str | None = None) -> str:
+    return _sentence(outcome.arm or arm)
+
+
+def _sentence(text: str | None) -> str:
+    if not text:
+        return ""
+    text = text.strip()
+    return text if text[-1] in ".?!" else text + "."
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

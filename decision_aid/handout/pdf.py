@@ -1,0 +1,287 @@
+"""The take-home sheet: a PDF made in memory with fpdf2 (pure Python; nothing written to disk).
+
+Every word and figure comes from the content and the session record. The patient's name is printed
+only when the clinician typed one for this sheet; it never goes into the PDF's metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from decision_aid.checklist import short_citation
+from decision_aid.content import Content
+from decision_aid.content.outcomes import Outcome
+from decision_aid.figures import outcome_sentence, row_text, timeline_rows
+from decision_aid.session import SessionRecord
+
+from .icons import draw_icon_array, icon_array_height
+from .visit import Visit, gather_visit, material_risk_lines
+
+MAX_PAGES = 4
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT = "DejaVu"
+
+# Type sizes in points. Body text at least 13 pt (16 pt in large text) so the sheet is easy to
+# read for people with poor sight or without their glasses.
+BODY_PT = {False: 13, True: 16}
+HEADING_PT = {False: 16, True: 19}
+TITLE_PT = {False: 20, True: 23}
+SMALL_PT = {False: 10, True: 12}  # sources and footer only
+ICON_WIDTH = {100: 34, 1000: 60}  # mm: 100 icons in a 10 x 10 square, 1,000 in a wide 50 x 20 grid
+LINE = 1.2 * 0.3528  # line height in mm per point of type size
+
+MARGIN = 12  # mm
+
+
+class _Sheet(FPDF):
+    footer_text = ""
+    page_template = ""
+    small_pt = 11
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, size=self.small_pt)
+        self.set_text_color(77, 85, 97)
+        page = self.page_template.format(page=self.page_no(), pages="{nb}")
+        self.cell(0, 5, f"{self.footer_text}   {page}", align="C")
+        self.set_text_color(31, 35, 40)
+
+
+def build_handout(
+    content: Content,
+    record: SessionRecord | None,
+    *,
+    large_text: bool = False,
+    patient_name: str | None = None,
+    today: dt.date | None = None,
+) -> bytes:
+    """The take-home PDF as bytes, at most MAX_PAGES pages.
+
+    record None: a generic sheet for education sessions, without the personal parts. In a record, a
+    part with no answers prints as "not discussed". When the sheet runs long (long questions, large
+    text), it is rebuilt more compactly, step by step, until it fits.
+    """
+    visit = gather_visit(content, record) if record is not None else None
+    for compact in COMPACT_STEPS:
+        writer = _Writer(content, large_text, compact)
+        writer.title(patient_name, today or dt.date.today())
+        writer.decision()
+        writer.options(set(record.options_picked or []) if record else set())
+        writer.pictures()
+        writer.risks()
+        if visit is not None:
+            writer.patient_parts(visit)
+            writer.talked_about(visit)
+        writer.watch_for()
+        writer.sources()
+        if writer.pdf.page <= MAX_PAGES:
+            break
+    return bytes(writer.pdf.output())
+
+
+@dataclass(frozen=True)
+class Compact:
+    """How much a sheet is shortened to fit its page limit."""
+
+    questions_chars: int
+    timeline_picked_only: bool  # "how soon and how long" only for the options looked at (if any)
+    pictures: int | None  # icon pictures drawn (None: all)
+
+
+# Tried in order until the sheet fits. The patient's own questions are cut first (the sheet says
+# so), then timing details of options not looked at, then the last icon pictures.
+COMPACT_STEPS = (
+    Compact(questions_chars=600, timeline_picked_only=False, pictures=None),
+    Compact(questions_chars=300, timeline_picked_only=True, pictures=None),
+    Compact(questions_chars=200, timeline_picked_only=True, pictures=2),
+)
+
+
+class _Writer:
+    """Writes the sheet's sections in order and remembers which sources it cited."""
+
+    def __init__(self, content: Content, large: bool, compact: Compact):
+        self.c = content
+        self.compact = compact
+        self.words = content.summary.handout
+        self.large = large
+        self.cited: list[str] = []
+        self.pdf = _new_pdf(content, large)
+
+    # --- text helpers ---------------------------------------------------------------------------
+    def _font(self, size: dict[bool, int], bold: bool = False) -> float:
+        pt = size[self.large]
+        self.pdf.set_font(FONT, style="B" if bold else "", size=pt)
+        return pt * LINE
+
+    def heading(self, text: str) -> None:
+        height = self._font(HEADING_PT, bold=True)
+        if self.pdf.will_page_break(height * 4):  # never leave a heading alone at a page foot
+            self.pdf.add_page()
+        self.pdf.ln(height * 0.35)
+        self.pdf.multi_cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self.pdf.ln(height * 0.15)
+
+    def para(self, text: str, bold: bool = False, indent: float = 0, size: dict[bool, int] = BODY_PT) -> None:
+        height = self._font(size, bold)
+        self.pdf.set_x(self.pdf.l_margin + indent)
+        self.pdf.multi_cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+
+    def bullets(self, lines: Iterable[str]) -> None:
+        height = self._font(BODY_PT)
+        bullet_w = height * 1.3
+        for line in lines:
+            rows = self.pdf.multi_cell(self.pdf.epw - bullet_w, height, line, dry_run=True, output="LINES")
+            if self.pdf.will_page_break(len(rows) * height):  # a point is never split over two pages
+                self.pdf.add_page()
+            self.pdf.set_x(self.pdf.l_margin)
+            self.pdf.cell(bullet_w, height, "•")
+            self.pdf.multi_cell(0, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+
+    def cite(self, source_ids: Iterable[str]) -> None:
+        self.cited.extend(s for s in source_ids if s not in self.cited)
+
+    # --- sections -------------------------------------------------------------------------------
+    def title(self, patient_name: str | None, today: dt.date) -> None:
+        self.pdf.add_page()
+        height = self._font(TITLE_PT, bold=True)
+        self.pdf.multi_cell(0, height, self.c.meta.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self.para(self.words.subtitle, bold=True)
+        self.para(self.words.made_on.format(date=_date(today)))
+        name = (patient_name or "").strip()
+        if name:
+            self.para(self.words.for_whom.format(name=name))
+        self.para(self.c.meta.safety_line)
+
+    def decision(self) -> None:
+        self.heading(self.words.decision_heading)
+        self.para(self.words.decision)
+        self.pdf.ln(1)
+        self.para(self.words.evidence_gap)
+
+    def options(self, picked: set[str]) -> None:
+        self.heading(self.words.options_heading)
+        for option in self.c.options.options:
+            name = f"{option.name} {self.words.looked_at}" if option.id in picked else option.name
+            if self.pdf.will_page_break(BODY_PT[self.large] * LINE * 3):  # name not alone at a page foot
+                self.pdf.add_page()
+            self.para(name, bold=True)
+            self.para(option.summary)
+            if self.compact.timeline_picked_only and picked and option.id not in picked:
+                self.pdf.ln(1.5)
+                continue
+            for row in timeline_rows(self.c.timeline, [option.id]):
+                self.para(row_text(row), indent=6)
+                self.cite(row.source_ids)
+            self.pdf.ln(1.5)
+
+    def pictures(self) -> None:
+        self.heading(self.words.pictures_heading)
+        self.para(self.words.pictures_intro)
+        outcomes = {o.id: o for o in self.c.outcomes.outcomes}
+        for outcome_id in self.words.icon_outcome_ids[: self.compact.pictures]:
+            self._icon_block(outcomes[outcome_id])
+
+    def _icon_block(self, outcome: Outcome) -> None:
+        width = ICON_WIDTH[outcome.denominator]
+        icons_h = icon_array_height(outcome.count, outcome.denominator, width)
+        text_w = self.pdf.epw - width - 6
+        sentence = outcome_sentence(outcome, self.c.meta)  # ends with how sure we are
+        text_h = self._text_height([sentence], text_w)
+        if self.pdf.will_page_break(max(icons_h, text_h) + 4):
+            self.pdf.add_page()
+        top = self.pdf.get_y() + 3
+        draw_icon_array(self.pdf, outcome.count, outcome.denominator, outcome.kind == "harm",
+                        self.pdf.l_margin, top, width)
+        self.pdf.set_xy(self.pdf.l_margin + width + 6, top)
+        height = self._font(BODY_PT)
+        self.pdf.multi_cell(text_w, height, sentence, new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
+        self.pdf.set_xy(self.pdf.l_margin, top + max(icons_h, text_h) + 1)
+        self.cite(outcome.source_ids)
+
+    def _text_height(self, texts: list[str], width: float) -> float:
+        height = self._font(BODY_PT)
+        lines = sum(len(self.pdf.multi_cell(width, height, t, dry_run=True, output="LINES")) for t in texts)
+        return lines * height
+
+    def risks(self) -> None:
+        self.heading(self.words.risks_heading)
+        self.bullets(material_risk_lines(self.c))
+        outcomes = {o.id: o for o in self.c.outcomes.outcomes}
+        for risk in self.c.summary.material_risks:
+            self.cite(outcomes[risk.outcome_id].source_ids if risk.outcome_id else [])
+            self.cite(risk.source_ids)
+
+    def patient_parts(self, visit: Visit) -> None:
+        self.heading(self.words.priorities_heading)
+        if visit.priorities:
+            self.bullets(f"{p.priority.label}: {p.rating_label}" for p in visit.priorities)
+        else:
+            self.para(self.words.not_discussed)
+        self.heading(self.words.questions_heading)
+        if visit.questions:
+            text = visit.questions
+            if len(text) > self.compact.questions_chars:
+                text = f"{text[: self.compact.questions_chars].rstrip()}... {self.words.questions_shortened}"
+            self.para(text)
+        else:
+            self.para(self.words.not_discussed)
+        self.heading(self.words.next_step_heading)
+        self.para(visit.next_step or self.words.not_discussed, bold=bool(visit.next_step))
+
+    def talked_about(self, visit: Visit) -> None:
+        self.heading(self.words.talked_heading)
+        if visit.consent:
+            self.bullets(item.label for item, ticked in visit.consent if ticked)
+        else:
+            self.para(self.words.not_discussed)
+        self.para(self.c.summary.consent_disclaimer, bold=True)
+
+    def watch_for(self) -> None:
+        watch = self.c.summary.watch_for
+        self.heading(watch.heading)
+        self.bullets(item.text for item in watch.items)
+        for item in watch.items:
+            self.cite(item.source_ids)
+        self.pdf.ln(1)
+        self.para(watch.infection_signs, bold=True)
+        self.para(watch.when_to_call, bold=True)
+
+    def sources(self) -> None:
+        """Short citations (author, year) of every source behind what the sheet printed."""
+        self.heading(self.words.sources_heading)
+        by_id = {s.id: s for s in self.c.sources.sources}
+        citations = "; ".join(dict.fromkeys(short_citation(by_id[i]) for i in self.cited))
+        self.para(f"{citations}. {self.words.sources_more}", size=SMALL_PT)
+
+
+def _new_pdf(content: Content, large: bool) -> _Sheet:
+    pdf = _Sheet(format="A4")
+    pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(True, margin=16)
+    pdf.set_text_color(31, 35, 40)
+    meta = content.meta
+    pdf.footer_text = content.summary.handout.version.format(
+        version=meta.version, reviewed=_date(meta.last_reviewed)
+    )
+    pdf.page_template = content.summary.handout.page_of
+    pdf.small_pt = SMALL_PT[large]
+    # Metadata names the tool and content only: never the patient.
+    pdf.set_title(meta.title)
+    pdf.set_subject(content.summary.handout.subtitle)
+    pdf.set_author(meta.authors)
+    pdf.set_creator(f"{meta.title}: decision aid, content version {meta.version}")
+    pdf.set_lang(meta.language)
+    return pdf
+
+
+def _date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,121 @@
+"""The evidence page: every source with its use, the limits, the IPDAS items, the review-by warning."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from decision_aid import evidence_table as et
+from decision_aid.content.loading import CONTENT_ENV
+
+from .conftest import CONTENT, open_page
+
+
+def _cited_in_yaml() -> set[str]:
+    """Source ids cited anywhere in the shipped YAML, read straight from the files (not via the app)."""
+    found: set[str] = set()
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if str(key).endswith(("source_id", "source_ids")):
+                    found.update(v for v in (value if isinstance(value, list) else [value]) if v)
+                else:
+                    visit(value)
+        elif isinstance(node, list):
+            for item in node:
+                visit(item)
+
+    for path in sorted((CONTENT / "en").glob("*.yaml")):
+        visit(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
+
+
+def _all_text(at) -> str:
+    return "\n".join([e.label for e in at.expander] + [m.value for m in at.markdown])
+
+
+def test_every_cited_source_is_listed_with_citation_and_use(content):
+    at = open_page("evidence")
+    assert not at.exception, at.exception
+    labels = {e.label: e for e in at.expander}
+    cited = _cited_in_yaml()
+    assert cited, "the content cites sources"
+    sources = {s.id: s for s in content.sources.sources}
+    for source_id in sorted(cited):
+        source = sources[source_id]
+        expander = labels[f"{source.citation} ({source_id})"]
+        inside = "\n".join(m.value for m in expander.markdown)
+        assert source.population in inside
+        if source.pmid:
+            assert source.pmid in inside
+        if source.doi:
+            assert source.doi in inside
+        wording = content.evidence.source_list
+        assert (wording.checked_yes if source.checked else wording.checked_no) in inside
+        assert f"- {wording.not_used}" not in inside, f"{source_id} is cited but shown as unused"
+
+
+def test_no_source_is_left_unreferenced(content):
+    cited = _cited_in_yaml()
+    unreferenced = [s.id for s in content.sources.sources if s.id not in cited]
+    assert unreferenced == [], f"sources.yaml entries no content cites: {unreferenced}"
+
+
+def test_where_a_figure_is_used_is_named(content):
+    at = open_page("evidence")
+    outcome = content.outcomes.outcomes[0]
+    source = next(s for s in content.sources.sources if s.id == outcome.source_ids[0])
+    expander = next(e for e in at.expander if e.label.endswith(f"({source.id})"))
+    inside = "\n".join(m.value for m in expander.markdown)
+    assert f"{outcome.count} out of {outcome.denominator} {outcome.label}" in inside
+    assert "About the injection, All options, Summary" in inside
+    assert content.meta.certainty_words[outcome.certainty] in inside
+
+
+def test_limits_and_ipdas_items_are_shown(content):
+    at = open_page("evidence")
+    shown = _all_text(at)
+    for limit in content.evidence.limits:
+        assert f"- {limit.text}" in shown
+    meta = content.meta
+    ipdas = (meta.update_policy, meta.authors, meta.funding, meta.conflicts_of_interest, meta.report_an_error)
+    for value in ipdas:
+        assert value in shown
+    for date in (meta.produced, meta.last_reviewed, meta.review_by):
+        assert date.strftime("%d %B %Y") in shown
+
+
+def test_no_review_warning_before_the_review_by_date(content):
+    at = open_page("evidence")
+    assert not at.warning
+
+
+def test_review_warning_once_the_review_by_date_has_passed(content_copy, monkeypatch, content):
+    def date_in_past(meta: dict) -> None:
+        meta.update(produced="2020-01-01", last_reviewed="2020-01-01", review_by="2021-01-01")
+
+    monkeypatch.setenv(CONTENT_ENV, str(content_copy("meta.yaml", change=date_in_past)))
+    at = open_page("evidence")
+    assert not at.exception, at.exception
+    expected = content.evidence.about.review_overdue.format(date="01 January 2021")
+    assert [w.value for w in at.warning] == [expected]
+
+
+def test_figure_table_filters_by_option(content):
+    at = open_page("evidence")
+    figures = content.evidence.figures
+    total = len(at.table[0].value)
+    assert at.caption[-1].value == figures.showing.format(shown=total, total=total)
+    radiation = next(o.name for o in content.options.options if o.id == "radiation")
+    at.multiselect(key="evidence_option_filter").select(radiation).run()
+    table = at.table[0].value
+    assert 0 < len(table) < total
+    assert set(table[figures.columns.option]) == {radiation}
+    assert at.caption[-1].value == figures.showing.format(shown=len(table), total=total)
+    assert [b.proto.label for b in at.get("download_button")] == [figures.download_label]
+
+
+def test_the_page_finds_the_same_citations_as_the_files(content):
+    assert et.referenced_source_ids(content) == _cited_in_yaml()

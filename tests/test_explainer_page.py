@@ -1,0 +1,175 @@
+"""/explainer: content that points at real outcomes, glossary links, and the page as a patient sees it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from decision_aid import figures
+from decision_aid.content.explainer import ExplainerFile, link_glossary
+from decision_aid.content.meta import Meta
+from decision_aid.content.outcomes import OutcomesFile
+from decision_aid.content.timeline import TimelineFile
+
+from .conftest import CONTENT, open_page
+
+EN = CONTENT / "en"
+
+
+def _load(name, model):
+    return model.model_validate(yaml.safe_load((EN / name).read_text(encoding="utf-8")))
+
+
+EXPLAINER: ExplainerFile = _load("explainer.yaml", ExplainerFile)
+OUTCOMES = {o.id: o for o in _load("outcomes.yaml", OutcomesFile).outcomes}
+META: Meta = _load("meta.yaml", Meta)
+TIMELINE: TimelineFile = _load("timeline.yaml", TimelineFile)
+
+
+# --- Content --------------------------------------------------------------------------------------
+
+
+def test_every_explainer_outcome_exists():
+    missing = [i for i in EXPLAINER.outcome_ids() if i not in OUTCOMES]
+    assert not missing, f"explainer.yaml names outcomes not in outcomes.yaml: {missing}"
+
+
+@pytest.mark.parametrize("section, kind", [("benefits", "benefit"), ("harms", "harm")])
+def test_benefits_and_harms_sections_hold_their_kind(section, kind):
+    groups = getattr(EXPLAINER, section).groups
+    assert groups
+    assert {OUTCOMES[i].kind for g in groups for i in g.outcome_ids} == {kind}
+
+
+def test_timeline_rows_exist_for_the_explainer_options():
+    shown = {r.option_id for r in TIMELINE.rows}
+    assert set(EXPLAINER.timeline_option_ids) <= shown
+    # The injection's two medicines are separate bars.
+    assert len([r for r in TIMELINE.rows if r.option_id == "injection"]) == 2
+
+
+def test_glossary_has_the_words_a_patient_meets():
+    terms = {t.id for t in EXPLAINER.glossary}
+    assert {"steroid", "local_anaesthetic", "xray_guidance", "ultrasound", "metastasis", "bone_metastasis"} <= terms
+
+
+def test_needle_spread_is_said_to_be_unknown_with_its_source():
+    point = next(p for p in EXPLAINER.unknowns if "cancer cells" in p.text)
+    assert "unknown" in point.text
+    assert "schwartz_spengler1997" in point.source_ids
+
+
+def test_glossary_links_first_use_only_and_longest_words_first():
+    linked: set[str] = set()
+    first = link_glossary("A steroid shot. The steroid works.", EXPLAINER.glossary, linked)
+    assert first == "A [steroid](#glossary-steroid) shot. The steroid works."
+    again = link_glossary("Steroid again, with cancer in the bone.", EXPLAINER.glossary, linked)
+    assert again == "Steroid again, with [cancer in the bone](#glossary-bone-metastasis)."
+    assert linked == {"steroid", "bone_metastasis"}
+
+
+# --- The page -------------------------------------------------------------------------------------
+
+
+def _charts(at):
+    return [el.proto for el in at.get("plotly_chart")]
+
+
+def _page_text(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+@pytest.fixture(scope="module")
+def page():
+    at = open_page("explainer")
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def test_page_shows_every_section(page):
+    headers = [h.value for h in page.header]
+    ex = EXPLAINER
+    for heading in (ex.steps_heading, ex.timeline_heading, ex.chances_heading, ex.unknowns_heading,
+                    ex.think_twice_heading, ex.glossary_heading):
+        assert heading in headers
+    subheaders = [h.value for h in page.subheader]
+    assert [f"{n}. {s.heading}" for n, s in enumerate(ex.stages, 1)] == subheaders[: len(ex.stages)]
+    assert ex.benefits.heading in subheaders and ex.harms.heading in subheaders
+
+
+def test_page_shows_each_step_point_and_unknown_and_caution(page):
+    text = re.sub(r"\[([^\]]+)\]\(#[^)]+\)", r"\1", _page_text(page))  # read links as their words
+    items = [p for s in EXPLAINER.stages for p in s.points] + [p.text for p in EXPLAINER.unknowns]
+    items += [c.title for c in EXPLAINER.think_twice] + [c.text for c in EXPLAINER.think_twice]
+    for item in items:
+        assert item in text, item
+    assert EXPLAINER.checklist_pointer in text
+
+
+def test_every_icon_array_has_its_sentence_and_alt_text(page):
+    charts = _charts(page)
+    text = _page_text(page)
+    shown = EXPLAINER.outcome_ids()
+    assert len(charts) == 1 + len(shown), "one timeline plus one icon array per outcome"
+    alts = [c.alt for c in charts]
+    for group in (g for s in (EXPLAINER.benefits, EXPLAINER.harms) for g in s.groups):
+        outcomes = [OUTCOMES[i] for i in group.outcome_ids]
+        den = figures.common_denominator(outcomes)
+        for outcome in outcomes:
+            assert figures.outcome_sentence(outcome, META, den, arm=group.main_arm) in text
+            assert figures.outcome_alt(outcome, den) in alts
+
+
+def test_compared_arrays_share_a_denominator_and_draw_whole_icons(page):
+    specs = [json.loads(c.spec) for c in _charts(page)[1:]]
+    for spec in specs:
+        drawn = sum(len(trace.get("x", [])) for trace in spec["data"])
+        assert drawn in (100, 1000)
+        assert all(float(x).is_integer() for trace in spec["data"] for x in trace.get("x", []))
+
+
+def test_charts_are_static_with_no_mode_bar(page):
+    for chart in _charts(page):
+        config = json.loads(chart.config)
+        assert config["staticPlot"] is True and config["displayModeBar"] is False
+        assert chart.alt.strip()
+
+
+def test_timeline_has_its_words_beneath(page):
+    text = _page_text(page)
+    for line in figures.timeline_text(TIMELINE, EXPLAINER.timeline_option_ids):
+        name, _, rest = line.partition(": ")
+        assert f"**{name}:** {rest}" in text
+
+
+def test_glossary_is_reachable_from_the_text(page):
+    text = _page_text(page)
+    for term in EXPLAINER.glossary:
+        assert f'<span id="{term.anchor}"></span>**{term.term}:**' in text
+    assert "](#glossary-steroid)" in text, "the first 'steroid' links to its meaning"
+    links = set(re.findall(r"\]\(#(glossary-[a-z-]+)\)", text))
+    assert links <= {t.anchor for t in EXPLAINER.glossary}
+    assert len(links) >= 4
+
+
+def test_large_text_makes_chart_text_and_icons_larger(page):
+    large = open_page("explainer", da_large_text=True)
+    assert not large.exception
+    for normal_chart, large_chart in zip(_charts(page), _charts(large), strict=True):
+        normal, big = json.loads(normal_chart.spec), json.loads(large_chart.spec)
+        assert big["layout"]["font"]["size"] > normal["layout"]["font"]["size"]
+    icons_normal = json.loads(_charts(page)[1].spec)["data"][0]["marker"]["size"]
+    icons_large = json.loads(_charts(large)[1].spec)["data"][0]["marker"]["size"]
+    assert icons_large > icons_normal
+
+
+def test_large_text_stays_on_when_moving_between_pages():
+    at = open_page("explainer", da_large_text=True)
+    at.switch_page("pages/options.py").run()
+    at.switch_page("pages/explainer.py").run()
+    assert at.session_state["da_large_text"] is True
+    assert json.loads(_charts(at)[0].spec)["layout"]["font"]["size"] == figures.theme.LARGE.font

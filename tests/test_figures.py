@@ -1,0 +1,261 @@
+"""Figure builders: whole icons only, bars that match content, and words that state the same numbers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from decision_aid import figures
+from decision_aid.content.meta import Meta
+from decision_aid.content.outcomes import Outcome, OutcomesFile
+from decision_aid.content.timeline import TimelineFile
+from decision_aid.figures import theme
+
+from .conftest import CONTENT
+
+EN = CONTENT / "en"
+
+
+def _load(name: str, model: type[BaseModel]) -> BaseModel:
+    # Each file on its own, so these tests do not depend on unrelated content files.
+    return model.model_validate(yaml.safe_load((EN / name).read_text(encoding="utf-8")))
+
+
+META: Meta = _load("meta.yaml", Meta)
+OUTCOMES: list[Outcome] = _load("outcomes.yaml", OutcomesFile).outcomes
+TIMELINE: TimelineFile = _load("timeline.yaml", TimelineFile)
+
+
+def numbers(text: str) -> list[int | float]:
+    """The distinct numbers in text, in order ('1,000' -> 1000), HTML tags removed."""
+    plain = re.sub(r"<[^>]+>", " ", text)
+    return sorted({float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", plain)})
+
+
+def figure_text(fig) -> str:
+    """All words a reader sees on a figure: trace (legend) names and annotations."""
+    parts = [t.name or "" for t in fig.data] + [a.text or "" for a in fig.layout.annotations]
+    if fig.layout.title and fig.layout.title.text:
+        parts.append(fig.layout.title.text)
+    return " ".join(parts)
+
+
+def icon_counts(fig) -> tuple[int, int]:
+    """(highlighted, others) icons drawn: the first trace is the highlighted one."""
+    highlighted, others = fig.data
+    return len(highlighted.x), len(others.x)
+
+
+# --- icon_layout: the geometry shared with the PDF --------------------------------------------------
+
+
+@settings(deadline=None)  # building 1,000 cells can be slow on a busy machine
+@given(denominator=st.sampled_from([100, 1000]), data=st.data())
+def test_layout_has_exactly_denominator_whole_icons_first_count_highlighted(denominator, data):
+    count = data.draw(st.integers(0, denominator))
+    layout = figures.icon_layout(count, denominator)
+    assert len(layout.cells) == denominator == layout.columns * layout.rows
+    assert len({(c.x, c.y) for c in layout.cells}) == denominator, "no two icons share a place"
+    assert all(isinstance(c.x, int) and isinstance(c.y, int) for c in layout.cells)
+    assert [c.highlighted for c in layout.cells] == [True] * count + [False] * (denominator - count)
+    assert len(layout.highlighted) == count and len(layout.others) == denominator - count
+
+
+def test_layout_grids_are_10_by_10_and_50_by_20():
+    assert (figures.icon_layout(5, 100).columns, figures.icon_layout(5, 100).rows) == (10, 10)
+    assert (figures.icon_layout(5, 1000).columns, figures.icon_layout(5, 1000).rows) == (50, 20)
+
+
+@pytest.mark.parametrize(
+    "count, denominator, message",
+    [
+        (1.5, 100, "count must be a whole number"),
+        (2.0, 100, "count must be a whole number"),
+        (True, 100, "count must be a whole number"),
+        ("3", 100, "count must be a whole number"),
+        (-1, 100, "count must be between 0 and 100"),
+        (101, 100, "count must be between 0 and 100"),
+        (1001, 1000, "count must be between 0 and 1000"),
+        (5, 10, "denominator must be 100 or 1000"),
+        (5, 100.0, "denominator must be 100 or 1000"),
+    ],
+)
+def test_layout_refuses_fractions_and_out_of_range(count, denominator, message):
+    with pytest.raises(ValueError, match=message):
+        figures.icon_layout(count, denominator)
+
+
+# --- icon_array: every shipped outcome -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("outcome", OUTCOMES, ids=lambda o: o.id)
+def test_icon_array_draws_every_person_and_highlights_count(outcome):
+    fig = figures.icon_array(outcome, META)
+    assert icon_counts(fig) == (outcome.count, outcome.denominator - outcome.count)
+
+
+@pytest.mark.parametrize("outcome", [o for o in OUTCOMES if o.denominator == 100], ids=lambda o: o.id)
+def test_common_denominator_multiplies_100_by_10(outcome):
+    fig = figures.icon_array(outcome, META, denominator=1000)
+    assert icon_counts(fig) == (outcome.count * 10, 1000 - outcome.count * 10)
+    assert "out of 1,000 people" in figures.outcome_sentence(outcome, META, 1000)
+
+
+@pytest.mark.parametrize("outcome", [o for o in OUTCOMES if o.denominator == 1000], ids=lambda o: o.id)
+def test_never_shrinks_1000_to_100(outcome):
+    with pytest.raises(ValueError, match="cannot show .* out of 100"):
+        figures.icon_array(outcome, META, denominator=100)
+    with pytest.raises(ValueError, match="cannot show"):
+        figures.outcome_sentence(outcome, META, 100)
+
+
+def test_common_denominator_is_the_largest():
+    by_den = {o.denominator: o for o in OUTCOMES}
+    assert figures.common_denominator([by_den[100]]) == 100
+    assert figures.common_denominator([by_den[100], by_den[1000]]) == 1000
+
+
+# Each outcome on its own denominator, and each 100 outcome moved to 1,000 for a comparison.
+PAIRS = [(o, None) for o in OUTCOMES] + [(o, 1000) for o in OUTCOMES if o.denominator == 100]
+
+
+@pytest.mark.parametrize("outcome, denominator", PAIRS, ids=lambda v: getattr(v, "id", str(v)))
+def test_sentence_states_the_same_numbers_as_the_icon_array(outcome, denominator):
+    fig = figures.icon_array(outcome, META, denominator=denominator)
+    sentence = figures.outcome_sentence(outcome, META, denominator)
+    assert numbers(sentence) == numbers(figure_text(fig))
+    drawn_count, drawn_rest = icon_counts(fig)
+    assert f"about {figures.format_number(drawn_count)} out of" in sentence
+    assert f"; {figures.format_number(drawn_rest)} out of" in sentence
+
+
+def test_sentence_reads_as_specified():
+    outcome = next(o for o in OUTCOMES if o.arm is None and o.low is None and o.denominator == 100)
+    rest = 100 - outcome.count
+    expected = (
+        f"{outcome.time_frame[0].upper()}{outcome.time_frame[1:]}, about {outcome.count} out of 100 "
+        f"people {outcome.label}; {rest} out of 100 {outcome.not_label}. {outcome.population.rstrip('.')}. "
+        f"{META.certainty_words[outcome.certainty]}"
+    )
+    assert figures.outcome_sentence(outcome, META) == expected
+
+
+def test_sentence_gives_range_and_arm_when_content_has_them():
+    ranged = next(o for o in OUTCOMES if o.low is not None and o.high is not None)
+    assert f"between {ranged.low} and {ranged.high} out of {ranged.denominator:,}" in figures.outcome_sentence(
+        ranged, META
+    )
+    armed = next(o for o in OUTCOMES if o.arm)
+    assert figures.outcome_sentence(armed, META).startswith(armed.arm)
+
+
+def test_harm_and_benefit_differ_in_shape_as_well_as_colour():
+    harm = figures.icon_array(next(o for o in OUTCOMES if o.kind == "harm"), META)
+    benefit = figures.icon_array(next(o for o in OUTCOMES if o.kind == "benefit"), META)
+    assert harm.data[0].marker.symbol != benefit.data[0].marker.symbol
+    assert harm.data[0].marker.color != benefit.data[0].marker.color
+    assert harm.data[1].marker.symbol.endswith("-open"), "people it did not happen to are hollow"
+
+
+def test_colours_meet_contrast_against_white():
+    for colour in (theme.BENEFIT, theme.HARM, theme.UNAFFECTED, theme.TIMELINE_COLOUR):
+        assert theme.contrast_ratio(colour) >= 3.0, colour  # WCAG 1.4.11 graphics
+    for colour in (theme.TEXT, theme.MUTED_TEXT):
+        assert theme.contrast_ratio(colour) >= 4.5, colour  # WCAG 1.4.3 text
+    assert theme.contrast_ratio("#E69F00") < 3.0, "the check can fail (Okabe-Ito orange is too light)"
+
+
+def test_every_font_colour_on_a_figure_is_set_and_dark_enough():
+    for fig in (figures.icon_array(OUTCOMES[0], META), figures.timeline_figure(TIMELINE)):
+        layout = fig.layout
+        colours = [layout.font.color, layout.legend.font.color] + [a.font.color for a in layout.annotations]
+        assert all(c and theme.contrast_ratio(c) >= 4.5 for c in colours), colours
+
+
+def test_figures_are_static():
+    for fig in (figures.icon_array(OUTCOMES[0], META), figures.timeline_figure(TIMELINE)):
+        assert fig.layout.xaxis.fixedrange and fig.layout.yaxis.fixedrange
+        assert fig.layout.dragmode is False and fig.layout.hovermode is False
+
+
+def test_large_text_enlarges_fonts_and_icons():
+    outcome = OUTCOMES[0]
+    small, large = figures.icon_array(outcome, META), figures.icon_array(outcome, META, large_text=True)
+    assert large.layout.font.size > small.layout.font.size
+    assert large.layout.annotations[0].font.size > small.layout.annotations[0].font.size
+    assert large.data[0].marker.size > small.data[0].marker.size
+    t_small, t_large = figures.timeline_figure(TIMELINE), figures.timeline_figure(TIMELINE, large_text=True)
+    assert t_large.layout.font.size > t_small.layout.font.size
+    assert t_large.layout.xaxis.tickfont.size > t_small.layout.xaxis.tickfont.size
+
+
+# --- timeline --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option_ids", [None, ["injection"], ["radiation", "pain_medicine"]])
+def test_timeline_bars_match_content(option_ids):
+    fig = figures.timeline_figure(TIMELINE, option_ids=option_ids)
+    rows = [r for r in TIMELINE.rows if option_ids is None or r.option_id in option_ids]
+    drawn = figures.segment_spans(fig)
+    for kind in ("may_start", "working", "may_last"):
+        expected = [(s.from_hours, s.to_hours) for r in rows for s in r.segments if s.kind == kind]
+        assert len(drawn[kind]) == len(expected), kind
+        flat = [hours for span in drawn[kind] for hours in span]
+        assert flat == pytest.approx([hours for span in expected for hours in span]), kind
+    names = [a.text for a in fig.layout.annotations if a.text.startswith("<b>")]
+    assert names == [f"<b>{r.name}</b>" for r in rows]
+
+
+def test_timeline_shows_rows_without_numbers_in_words():
+    fig = figures.timeline_figure(TIMELINE, option_ids=["pain_medicine"])
+    assert figures.segment_spans(fig) == {"may_start": [], "working": [], "may_last": []}
+    assert any(TIMELINE.no_bar in a.text for a in fig.layout.annotations)
+
+
+def test_timeline_text_gives_each_drawn_row_in_words_and_the_chart_states_no_other_numbers():
+    fig = figures.timeline_figure(TIMELINE, option_ids=["injection", "radiation"])
+    lines = figures.timeline_text(TIMELINE, option_ids=["injection", "radiation"])
+    rows = [r for r in TIMELINE.rows if r.option_id in ("injection", "radiation")]
+    assert len(lines) == len(rows) == 3
+    for row, line in zip(rows, lines, strict=True):
+        assert line.startswith(f"{row.name}: ") and row.words in line and row.population in line
+    # The chart carries no number of its own (times are on a worded axis), so the timing in words
+    # beneath it is the one place its numbers are stated.
+    chart_text = figure_text(fig) + " ".join(fig.layout.xaxis.ticktext) + fig.layout.title.text
+    assert numbers(chart_text) == []
+    assert numbers(" ".join(lines)) != [], "the words give the times"
+
+
+def test_timeline_axis_is_log_with_ticks_in_words():
+    fig = figures.timeline_figure(TIMELINE)
+    assert fig.layout.xaxis.type == "log"
+    assert list(fig.layout.xaxis.tickvals) == [t.hours for t in TIMELINE.ticks]
+    assert not any(re.search(r"\d", t) for t in fig.layout.xaxis.ticktext), "ticks are words"
+
+
+def test_inferred_timing_is_labelled_as_our_best_guess():
+    inferred = [r for r in TIMELINE.rows if "timing_inference" in r.source_ids]
+    assert inferred, "the injection timing rests on the inference source"
+    assert all(r.basis and "best guess" in r.basis for r in inferred)
+
+
+def test_timeline_refuses_segments_off_axis_or_backwards():
+    data = yaml.safe_load((EN / "timeline.yaml").read_text(encoding="utf-8"))
+    data["rows"][0]["segments"][0]["to_hours"] = data["rows"][0]["segments"][0]["from_hours"]
+    with pytest.raises(ValidationError, match="must be after from_hours"):
+        TimelineFile.model_validate(data)
+    data = yaml.safe_load((EN / "timeline.yaml").read_text(encoding="utf-8"))
+    data["rows"][0]["segments"][0]["to_hours"] = 10 * data["ticks"][-1]["hours"]
+    with pytest.raises(ValidationError, match=r"rows\[0\]\.segments\[0\].*off the axis"):
+        TimelineFile.model_validate(data)
+
+
+def test_figures_package_does_not_import_streamlit():
+    source = " ".join(p.read_text() for p in (Path(figures.__file__).parent).glob("*.py"))
+    assert "streamlit" not in source

@@ -1,0 +1,233 @@
+"""The take-home PDF: valid, at most 4 pages, holding the sections and numbers a patient needs.
+
+Read back with pypdf, as a patient's PDF reader would. Every expectation is taken from the content,
+so a content edit cannot make a test pass by accident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from decision_aid.figures import format_number, icon_layout, outcome_counts, row_text, theme
+from decision_aid.handout import MAX_PAGES, build_handout
+from decision_aid.handout.icons import draw_icon_array
+from decision_aid.handout.pdf import BODY_PT
+from decision_aid.session import SessionRecord
+
+from .session_examples import full_record
+
+DAY = dt.date(2026, 11, 27)
+
+
+def read(pdf: bytes) -> tuple[PdfReader, str]:
+    """The PDF and its text with runs of white space as one space (lines wrap anywhere), without
+    the page footers (a paragraph may run on over a page break)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    return reader, FOOTER.sub(" ", text).replace("  ", " ")
+
+
+FOOTER = re.compile(r"Content version \S+, last checked \d+ \w+ \d{4}\. Page \d+ of \d+")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def figure_words(outcome) -> str:
+    counts = outcome_counts(outcome)
+    return f"{format_number(counts.count)} out of {format_number(counts.denominator)}"
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_generic_handout_holds_every_shared_section(content, large):
+    reader, text = read(build_handout(content, None, large_text=large, today=DAY))
+    words = content.summary.handout
+    assert 1 <= len(reader.pages) <= MAX_PAGES
+    assert flat(content.meta.title) in text
+    assert "27 November 2026" in text
+    for heading in (words.decision_heading, words.options_heading, words.pictures_heading,
+                    words.risks_heading, content.summary.watch_for.heading, words.sources_heading):
+        assert flat(heading) in text, heading
+    for option in content.options.options:
+        assert flat(option.name) in text
+    for row in content.timeline.rows:  # how soon and how long, per option
+        assert flat(row_text(row)) in text
+    outcomes = {o.id: o for o in content.outcomes.outcomes}
+    for outcome_id in words.icon_outcome_ids:
+        assert figure_words(outcomes[outcome_id]) in text, outcome_id
+    for risk in content.summary.material_risks:
+        assert flat(risk.name) in text
+    watch = content.summary.watch_for
+    for line in [*(i.text for i in watch.items), watch.infection_signs, watch.when_to_call]:
+        assert flat(line) in text
+    reviewed = content.meta.last_reviewed
+    footer = content.summary.handout.version.format(
+        version=content.meta.version, reviewed=f"{reviewed.day} {reviewed:%B %Y}")
+    assert all(footer in " ".join(page.extract_text().split()) for page in reader.pages)
+    # The generic sheet has no personal parts.
+    assert flat(words.next_step_heading) not in text
+    assert flat(words.not_discussed) not in text
+
+
+def test_sources_of_printed_figures_are_listed(content):
+    _, text = read(build_handout(content, None))
+    sources = {s.id: s for s in content.sources.sources}
+    outcomes = {o.id: o for o in content.outcomes.outcomes}
+    for outcome_id in content.summary.handout.icon_outcome_ids:
+        for source_id in outcomes[outcome_id].source_ids:
+            first_author = sources[source_id].citation.split(" ")[0]
+            assert first_author in text, source_id
+    assert "Mueller" in text  # the infection-timing line cites it
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_full_session_handout_holds_every_part(content, large):
+    record = full_record(content)
+    reader, text = read(build_handout(content, record, large_text=large, today=DAY))
+    words = content.summary.handout
+    assert len(reader.pages) <= MAX_PAGES
+    assert flat(words.looked_at) in text
+    assert flat(record.questions) in text
+    step = next(s for s in content.summary.next_steps if s.id == record.next_step)
+    assert flat(f"{step.label}: {record.next_step_other}") in text
+    for item in content.summary.consent_items:
+        assert flat(item.label) in text
+    assert flat(content.summary.consent_disclaimer) in text
+    priorities = {p.id: p.label for p in content.priorities.priorities}
+    for priority_id in record.priorities:
+        assert flat(priorities[priority_id]) in text
+    assert flat(words.not_discussed) not in text
+
+
+PARTS = ["options_picked", "priorities", "questions", "next_step", "consent"]
+
+
+@pytest.mark.parametrize("missing", PARTS)
+def test_a_part_not_discussed_says_so(content, missing):
+    record = full_record(content).model_copy(update={missing: None})
+    _, text = read(build_handout(content, record))
+    words = content.summary.handout
+    if missing == "options_picked":
+        assert flat(words.looked_at) not in text
+    else:
+        assert flat(words.not_discussed) in text
+
+
+def test_type_is_large_enough_in_both_sizes(content):
+    for large, smallest in ((False, 13), (True, 16)):
+        sizes = body_font_sizes(build_handout(content, full_record(content), large_text=large),
+                                content.summary.handout.decision)
+        assert sizes and min(sizes) >= smallest == BODY_PT[large]
+
+
+def body_font_sizes(pdf: bytes, phrase: str) -> list[float]:
+    """Font sizes of the text runs that print the first words of `phrase`."""
+    start = " ".join(phrase.split()[:4])
+    sizes: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if start in " ".join(text.split()):
+            sizes.append(size * tm[0])
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_long_questions_are_cut_to_fit_and_say_so(content):
+    record = full_record(content).model_copy(update={"questions": "Will the shot hurt my leg? " * 200})
+    for large in (False, True):
+        reader, text = read(build_handout(content, record, large_text=large))
+        assert len(reader.pages) <= MAX_PAGES
+        assert flat(content.summary.handout.questions_shortened) in text
+
+
+def test_name_is_printed_only_when_typed_and_never_in_metadata(content):
+    name = "Zoë Ångström"
+    reader, text = read(build_handout(content, full_record(content), patient_name=name))
+    assert name in text
+    assert all(name not in str(value) for value in (reader.metadata or {}).values())
+    assert reader.metadata.title == content.meta.title
+    _, without = read(build_handout(content, full_record(content)))
+    assert "For:" not in without
+
+
+def test_unusual_characters_in_questions_do_not_break_the_sheet(content):
+    record = full_record(content).model_copy(update={"questions": "Café? ½ dose? 漢字 🙂 <b>&amp;</b>"})
+    reader, text = read(build_handout(content, record))
+    assert "Café? ½ dose?" in text and "<b>&amp;</b>" in text
+
+
+class RecordingPdf:
+    """Stands in for FPDF and records the shapes drawn."""
+
+    def __init__(self):
+        self.shapes: list[tuple[str, tuple[int, int, int] | None, float, float]] = []
+        self.fill = self.draw = None
+
+    def set_fill_color(self, *rgb):
+        self.fill = rgb
+
+    def set_draw_color(self, *rgb):
+        self.draw = rgb
+
+    def set_line_width(self, width):
+        pass
+
+    def rect(self, x, y, w, h, style=None):
+        self.shapes.append(("square", self.fill, x, y))
+
+    def circle(self, x, y, r, style=None):
+        self.shapes.append(("filled circle" if style == "F" else "empty circle",
+                            self.fill if style == "F" else self.draw, x, y))
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("count", "denominator", "harm"), [(61, 100, False), (3, 100, True), (1, 1000, True), (0, 100, False)]
+)
+def test_icon_array_draws_the_screen_layout_with_shape_and_colour(count, denominator, harm):
+    pdf = RecordingPdf()
+    height = draw_icon_array(pdf, count, denominator, harm, x=10, y=20, width=50)
+    layout = icon_layout(count, denominator)
+    assert len(pdf.shapes) == denominator == len(layout.cells)
+    marked = [s for s in pdf.shapes if s[0] != "empty circle"]
+    assert len(marked) == count
+    expected = ("square", rgb(theme.HARM)) if harm else ("filled circle", rgb(theme.BENEFIT))
+    assert {(s[0], s[1]) for s in marked} <= {expected}
+    assert {s[1] for s in pdf.shapes if s[0] == "empty circle"} <= {rgb(theme.UNAFFECTED)}
+    assert height == pytest.approx(50 / layout.columns * layout.rows)
+    # The same cells as the screen's layout, each shape inside its own cell.
+    cell = 50 / layout.columns
+
+    def cells(shapes):
+        return {(int((s[2] - 10) // cell), int((s[3] - 20) // cell)) for s in shapes}
+
+    assert cells(marked) == {(c.x, c.y) for c in layout.highlighted}
+    assert cells(pdf.shapes) == {(c.x, c.y) for c in layout.cells}
+
+
+def test_icon_arrays_are_vector_shapes_not_pictures(content):
+    reader, _ = read(build_handout(content, None))
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        assert "/XObject" not in resources or not resources["/XObject"], "no raster images"
+    stream = b"".join(page.get_contents().get_data() for page in reader.pages)
+    assert len(re.findall(rb" re\b", stream)) >= 1  # harm squares
+    assert len(re.findall(rb" c\b", stream)) >= 4 * 100  # circles are drawn as Bezier curves
+
+
+def test_record_none_and_empty_record_differ(content):
+    _, generic = read(build_handout(content, None))
+    _, empty = read(build_handout(content, SessionRecord()))
+    assert flat(content.summary.handout.not_discussed) in empty
+    assert flat(content.summary.handout.not_discussed) not in generic
