@@ -47,7 +47,7 @@ _bullets(
 labels = text.source_list
 st.header(labels.heading)
 st.markdown(labels.intro)
-uses = et.uses_by_source(content)
+uses = ui.per_content(et.uses_by_source, content)
 for source in content.sources.sources:
     with st.expander(f"{source.citation} ({source.id})"):
         _bullets(et.source_facts(content, source))
@@ -61,7 +61,7 @@ for source in content.sources.sources:
 figures = text.figures
 st.header(figures.heading)
 st.markdown(figures.intro)
-table = et.figure_table(content)
+table = ui.per_content(et.figure_table, content)
 picked = st.multiselect(
     figures.filter_label, et.option_choices(table), key="evidence_option_filter", help=figures.filter_help
 )

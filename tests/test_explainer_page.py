@@ -173,3 +173,15 @@ def test_large_text_stays_on_when_moving_between_pages():
     at.switch_page("pages/explainer.py").run()
     assert at.session_state["da_large_text"] is True
     assert json.loads(_charts(at)[0].spec)["layout"]["font"]["size"] == figures.theme.LARGE.font
+
+
+def test_consent_path_shows_risks_first(content):
+    from .conftest import open_page
+
+    headers = lambda at: [h.value for h in at.header]  # noqa: E731
+    usual = headers(open_page("explainer"))
+    consent = headers(open_page("explainer", da_path="consent"))
+    text = content.explainer
+    assert usual.index(text.steps_heading) < usual.index(text.chances_heading)
+    assert consent.index(text.chances_heading) < consent.index(text.steps_heading)
+    assert consent[0] == text.chances_heading

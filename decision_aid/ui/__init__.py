@@ -9,6 +9,7 @@ from .chrome import (
     keep_answers_across_pages,
     large_text_on,
     load_or_stop,
+    per_content,
     sidebar,
     start_page,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "keep_answers_across_pages",
     "large_text_on",
     "load_or_stop",
+    "per_content",
     "sidebar",
     "start_page",
 ]

@@ -14,7 +14,7 @@ from decision_aid import figures
 from decision_aid.content import Content
 from decision_aid.content.outcomes import Outcome
 
-from .chrome import large_text_on
+from .chrome import large_text_on, per_content
 
 # Plotly config: a picture, not a tool. staticPlot turns off zoom, pan, hover and the mode bar.
 STATIC_CONFIG = {"staticPlot": True, "displayModeBar": False, "scrollZoom": False, "responsive": False}
@@ -25,7 +25,7 @@ def show_outcome(outcome: Outcome, content: Content, denominator: int | None = N
     """One icon array with its sentence beneath. `denominator` sets a common one for comparisons;
     `arm` names the group when the outcome names none."""
     large = large_text_on()
-    fig = figures.icon_array(outcome, content.meta, large_text=large, denominator=denominator, arm=arm)
+    fig = per_content(_icon_array, content, outcome.id, large, denominator, arm)
     st.plotly_chart(
         fig,
         width="content",
@@ -55,7 +55,7 @@ def show_comparison(outcomes: Sequence[Outcome], content: Content, *, main_arm: 
 def show_timeline(content: Content, option_ids: list[str] | None = None, *, key: str | None = None) -> None:
     """The timeline chart, then each row's timing in words (the same words the chart shows)."""
     timeline = content.timeline
-    fig = figures.timeline_figure(timeline, large_text=large_text_on(), option_ids=option_ids)
+    fig = per_content(_timeline, content, large_text_on(), tuple(option_ids) if option_ids else None)
     lines = figures.timeline_text(timeline, option_ids)
     st.plotly_chart(
         fig,
@@ -66,6 +66,15 @@ def show_timeline(content: Content, option_ids: list[str] | None = None, *, key:
         key=key or "timeline-" + "-".join(option_ids or ["all"]),
     )
     st.markdown("\n".join(f"- {_bold_name(line)}" for line in lines))
+
+
+def _icon_array(content: Content, outcome_id: str, large: bool, denominator: int | None, arm: str | None):
+    outcome = next(o for o in content.outcomes.outcomes if o.id == outcome_id)
+    return figures.icon_array(outcome, content.meta, large_text=large, denominator=denominator, arm=arm)
+
+
+def _timeline(content: Content, large: bool, option_ids: tuple[str, ...] | None):
+    return figures.timeline_figure(content.timeline, large_text=large, option_ids=list(option_ids) if option_ids else None)
 
 
 def _bold_name(line: str) -> str:
