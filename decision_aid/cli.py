@@ -15,13 +15,19 @@ def _load(args: argparse.Namespace) -> Content:
     return load_content(args.content or content_root())
 
 
-def run_check(args: argparse.Namespace) -> int:
+def _load_or_report(args: argparse.Namespace) -> Content | None:
+    """The content, or None after printing each problem (file and field) to stderr."""
     try:
-        content = _load(args)
+        return _load(args)
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) found.", file=sys.stderr)
+        return None
+
+
+def run_check(args: argparse.Namespace) -> int:
+    content = _load_or_report(args)
+    if content is None:
         return 1
     meta = content.meta
     if dt.date.today() > meta.review_by:
@@ -42,11 +48,8 @@ def run_checklist(args: argparse.Namespace) -> int:
 
     from decision_aid.checklist import AnswerError, assess
 
-    try:
-        content = _load(args)
-    except ContentError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
+    content = _load_or_report(args)
+    if content is None:
         return 1
     name = "standard input" if args.file == "-" else args.file
     try:
@@ -95,11 +98,8 @@ def run_handout(args: argparse.Namespace) -> int:
     from decision_aid.handout import build_handout
     from decision_aid.handout.session_file import SessionFileError, read_session
 
-    try:
-        content = _load(args)
-    except ContentError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
+    content = _load_or_report(args)
+    if content is None:
         return 1
     record = None
     if args.session:
