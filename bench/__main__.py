@@ -48,6 +48,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
     parser.add_argument("--sessions", type=int, default=20, help="simultaneous sessions (default 20)")
+    parser.add_argument(
+        "--pages", help="only these pages, comma-separated (e.g. explainer,evidence); the reference always runs"
+    )
+    parser.add_argument("--no-crowd", action="store_true", help="skip the simultaneous sessions (and memory)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF handout")
+    parser.add_argument(
+        "--print-only", action="store_true", help="print the table; leave bench/results.md and .json as they are"
+    )
     return parser.parse_args(argv)
 
 
@@ -135,7 +143,7 @@ def bench_browser(
 ) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from bench import browser, concurrency
+    from bench import browser, concurrency, ws_crowd
     from bench.server import StreamlitServer
 
     rounds, clicks = (3, 8) if args.quick else (5, 20)
@@ -153,23 +161,29 @@ def bench_browser(
             targets = [(REFERENCE, f"{ref.url}/", charts.get(REFERENCE, 1))]
             targets += [(pid, f"{app.url}/{path}", charts.get(pid, 0)) for pid, path in pages]
             visual = {s.subject: s for s in browser.measure_visual(context, targets, rounds)}
-            _log(f"click to result: reference checkbox and checklist, {clicks} clicks each")
-            ref_clicks = browser.measure_clicks(
-                context, REFERENCE, f"{ref.url}/", "checkbox", clicks, charts.get(REFERENCE, 1)
-            )
-            checklist_path = dict(pages).get("checklist", "checklist")
-            app_clicks = browser.measure_clicks(
-                context, "checklist", f"{app.url}/{checklist_path}", "auto", clicks,
-                charts.get("checklist", 0),
-            )
+            ref_clicks = app_clicks = browser.ClickSamples(subject="checklist", errors=["not asked for"])
+            if "checklist" in dict(pages):
+                _log(f"click to result: reference checkbox and checklist, {clicks} clicks each")
+                ref_clicks = browser.measure_clicks(
+                    context, REFERENCE, f"{ref.url}/", "checkbox", clicks, charts.get(REFERENCE, 1)
+                )
+                app_clicks = browser.measure_clicks(
+                    context, "checklist", f"{app.url}/{dict(pages)['checklist']}", "auto", clicks,
+                    charts.get("checklist", 0),
+                )
             context.close()
             chromium.close()
         rss_warm = app.rss_mb()
-        _log(f"concurrency: {sessions} simultaneous journeys through every page")
-        stops = [concurrency.JourneyStop(pid, path, charts.get(pid, 0)) for pid, path in pages]
-        crowd = concurrency.run(app.url, stops, sessions, answers=2, read_rss=app.rss_mb, server_pid=app.pid)
-        time.sleep(3)  # let the server notice the closed sessions
-        rss_after_close = app.rss_mb()
+        crowd = None
+        if not args.no_crowd:
+            _log(f"concurrency: {sessions} simultaneous journeys through every page")
+            stops = [concurrency.JourneyStop(pid, path, charts.get(pid, 0)) for pid, path in pages]
+            crowd = concurrency.run(app.url, stops, sessions, answers=2, read_rss=app.rss_mb, server_pid=app.pid)
+            time.sleep(3)  # let the server notice the closed sessions
+            rss_after_close = app.rss_mb()
+            _log(f"server alone: {sessions} simultaneous websocket sessions, pausing to read, then without pauses")
+            server_paced = ws_crowd.run(app.url, pages, sessions, answers=2, server_pid=app.pid, pace=True)
+            server_flat_out = ws_crowd.run(app.url, pages, sessions, answers=2, server_pid=app.pid, pace=False)
 
     # time to visual rows
     ref_visual = visual[REFERENCE]
@@ -218,11 +232,14 @@ def bench_browser(
                 + (f"; errors: {'; '.join(app_clicks.errors[:2])}" if app_clicks.errors else ""),
             )
         )
-    else:
+    elif "not asked for" not in app_clicks.errors:
         why = "; ".join((app_clicks.errors or ref_clicks.errors)[:2]) or "no clicks measured"
         results.rows.append(
             Row("Click to result", "checklist", "not measured", target=TARGET_TEXT["click"], note=why)
         )
+
+    if crowd is None:
+        return {"visual": visual, "app_clicks": app_clicks, "facts": facts}
 
     # memory row
     per_session = None
@@ -242,39 +259,53 @@ def bench_browser(
         )
     )
 
-    # concurrency row
-    latencies = crowd.interaction_ms
-    errors = crowd.errors
-    if latencies:
-        answers = [ms for j in crowd.journeys for ms in j.answer_ms]
-        nav = [ms for j in crowd.journeys for ms in j.navigation_ms]
-        firsts = [j.first_load_ms for j in crowd.journeys if j.first_load_ms is not None]
-        results.rows.append(
-            Row(
-                "Concurrency",
-                f"{sessions} sessions",
-                f"p95 {fmt_ms(p95(latencies))}, {len(errors)} error(s)",
-                target=TARGET_TEXT["concurrency"],
-                met=report.concurrency_met(p95(latencies), len(errors)),
-                note=f"{len(latencies)} interactions (page changes: median "
-                f"{fmt_ms(median(nav)) if nav else '-'}, "
-                f"p95 {fmt_ms(p95(nav)) if nav else '-'}; checklist answers: "
-                f"p95 {fmt_ms(p95(answers)) if answers else 'none yet'}); first load median "
-                f"{fmt_ms(median(firsts)) if firsts else '-'}; all journeys took {crowd.wall_seconds:.0f} s"
-                + (
-                    f"; the app server used {crowd.server_cpu_share:.0%} of the machine's CPU meanwhile "
-                    "(the rest went to the 20 browsers and other work)"
-                    if crowd.server_cpu_share is not None
-                    else ""
-                )
-                + (f"; first errors: {'; '.join(errors[:3])}" if errors else ""),
-            )
-        )
-    else:
-        row = Row("Concurrency", f"{sessions} sessions", "not measured", target=TARGET_TEXT["concurrency"])
-        row.met, row.note = (False if errors else None), "; ".join(errors[:3])
-        results.rows.append(row)
+    # concurrency rows: 20 browsers on this machine (the target), then the server alone
+    share = (
+        f"; the app server used {crowd.server_cpu_share:.0%} of the machine's CPU meanwhile"
+        if crowd.server_cpu_share is not None else ""
+    )
+    results.rows.append(_crowd_row(
+        f"{sessions} Chromium sessions", crowd.journeys, crowd.errors, crowd.wall_seconds, share, target=True,
+        how="one Chromium, a context per session, on the same cores as the server; pausing to read",
+    ))
+    for result, subject, how, target in (
+        (server_paced, f"{sessions} sessions, server alone", "websocket clients (no browser), pausing to read",
+         True),
+        (server_flat_out, f"{sessions} sessions, server alone, no pauses",
+         "websocket clients: each click sent the moment the last is answered", False),
+    ):
+        cpu = f"; server CPU {result.server_cpu_seconds:.0f} s in {result.wall_seconds:.0f} s" if (
+            result.server_cpu_seconds is not None) else ""
+        results.rows.append(_crowd_row(
+            subject, result.journeys, result.errors, result.wall_seconds, cpu,
+            target=target, how=how,
+        ))
     return {"visual": visual, "app_clicks": app_clicks, "facts": facts}
+
+
+def _crowd_row(subject: str, journeys, errors: list[str], wall_s: float, extra: str, *, target: bool,
+               how: str) -> Row:
+    """One row for simultaneous sessions: p95 over every click (page changes and answers)."""
+    nav = [ms for j in journeys for ms in j.navigation_ms]
+    answers = [ms for j in journeys for ms in j.answer_ms]
+    firsts = [j.first_load_ms for j in journeys if j.first_load_ms is not None]
+    clicks = nav + answers
+    if not clicks:
+        return Row("Concurrency", subject, "not measured", target=TARGET_TEXT["concurrency"] if target else "-",
+                   met=False if errors else None, note=f"{how}; " + "; ".join(errors[:3]))
+    return Row(
+        "Concurrency",
+        subject,
+        f"p95 {fmt_ms(p95(clicks))}, {len(errors)} error(s)",
+        target=TARGET_TEXT["concurrency"] if target else "- (stress test)",
+        met=report.concurrency_met(p95(clicks), len(errors)) if target else None,
+        note=f"{how}; {len(clicks)} interactions (page changes: median {fmt_ms(median(nav)) if nav else '-'}, "
+        f"p95 {fmt_ms(p95(nav)) if nav else '-'}; checklist answers: median "
+        f"{fmt_ms(median(answers)) if answers else '-'}, p95 {fmt_ms(p95(answers)) if answers else '-'}); "
+        f"first load median {fmt_ms(median(firsts)) if firsts else '-'}; all journeys took {wall_s:.0f} s"
+        + extra
+        + (f"; first errors: {'; '.join(errors[:3])}" if errors else ""),
+    )
 
 
 # ---------------------------------------------------------------- profiles of misses
@@ -331,8 +362,12 @@ def main(argv: list[str] | None = None) -> int:
     results = Results(machine=machine.describe())
     results.machine["load average at start"] = _load_average()
     pages = app_pages()
+    if args.pages:
+        wanted = set(args.pages.split(","))
+        pages = [(pid, path) for pid, path in pages if pid in wanted]
     reruns = bench_reruns(pages, 15 if args.quick else 20, results)
-    bench_handout(3 if args.quick else 10, results)
+    if not args.no_pdf:
+        bench_handout(3 if args.quick else 10, results)
     if args.no_browser:
         results.notes.append("Browser measurements skipped (--no-browser).")
     elif not shutil.which("chromium") and not Path("/usr/bin/chromium").exists():
@@ -341,7 +376,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         bench_browser(pages, reruns, args, results)
-    profile_misses(results, args.quick)
+    if not args.print_only:  # a partial run leaves the full run's profiles alone
+        profile_misses(results, args.quick)
     results.machine["load average at end"] = _load_average()
     run_time = f"{time.monotonic() - started:.0f} s"
     results.machine["bench run time"] = run_time + (" (--quick)" if args.quick else "")
@@ -359,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
         "noisy numbers, and 20 Chromium sessions load the 2 cores far more than the server does.",
     ]
     json_path, md_path = HERE / "results.json", HERE / "results.md"
+    if args.print_only:
+        print(report.render_results(results, None))
+        return 0
     previous = report.previous_results(json.loads(json_path.read_text()) if json_path.exists() else None)
     text = report.render_results(results, previous)
     md_path.write_text(text, encoding="utf-8")

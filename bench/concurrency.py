@@ -3,14 +3,16 @@
 Playwright's sync API cannot wait on many pages at once, so this part uses its async API with the
 same in-page clocks as bench.browser. Each session opens the start page, then follows the sidebar
 links through every page (a click, timed until the new page is drawn), and on the checklist
-answers two questions (timed until the result panel updates). The contexts stay open until every
-journey has finished, so the server's memory can be read with all sessions alive.
+answers two questions (timed until the result panel updates), pausing to read as a person would
+(`Pace`). The contexts stay open until every journey has finished, so the server's memory can be
+read with all sessions alive.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import random
 import time
 from pathlib import Path
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ from playwright.async_api import Browser, BrowserContext
 from playwright.async_api import Error as PlaywrightError
 
 from bench import js
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
+from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
 
 # People do not all open the app in the same millisecond: sessions start this far apart, so all
 # 20 are in within 5 s. The first load shares 2 cores with 20 renderers, so it gets more time;
@@ -28,6 +30,28 @@ START_GAP_S = 0.25
 FIRST_LOAD_TIMEOUT_MS = 90_000
 # A click slower than this counts as an error (and is far beyond the 1 s target anyway).
 CROWD_CLICK_TIMEOUT_MS = 30_000
+# People read before they click: after a page opens, a pause drawn from READ_PAGE_S; between two
+# checklist answers, from BETWEEN_ANSWERS_S (seconds, uniform, seeded per session so runs repeat).
+# An assumption of this benchmark, not a measurement of clinic use; `pace=False` drops the pauses
+# (every session clicks again the moment its last click is answered: a stress test).
+READ_PAGE_S = (3.0, 8.0)
+BETWEEN_ANSWERS_S = (1.0, 3.0)
+
+
+class Pace:
+    """Seeded reading pauses for one session (none when `on` is False)."""
+
+    def __init__(self, session_no: int, on: bool = True) -> None:
+        self.random = random.Random(session_no)
+        self.on = on
+
+    async def read_page(self) -> None:
+        if self.on:
+            await asyncio.sleep(self.random.uniform(*READ_PAGE_S))
+
+    async def between_answers(self) -> None:
+        if self.on:
+            await asyncio.sleep(self.random.uniform(*BETWEEN_ANSWERS_S))
 
 
 @dataclass
@@ -95,7 +119,8 @@ def _record(journey: Journey, outcome: dict, into: list[float], label: str) -> N
 
 
 async def _journey(
-    context: BrowserContext, base_url: str, stops: list[JourneyStop], answers: int, delay_s: float
+    context: BrowserContext, base_url: str, stops: list[JourneyStop], answers: int, delay_s: float,
+    pace: Pace,
 ) -> Journey:
     journey = Journey()
     await asyncio.sleep(delay_s)
@@ -111,10 +136,12 @@ async def _journey(
         )
         journey.first_load_ms = float(await page.evaluate("window.__benchVisualAt"))
         for stop in rest:
+            await pace.read_page()
             outcome = await _click_and_time(page, "link", f"/{stop.url_path}", stop.charts)
             _record(journey, outcome, journey.navigation_ms, f"open {stop.page_id}")
             if stop.page_id == "checklist":
                 for n in range(answers):
+                    await pace.between_answers()
                     outcome = await _click_and_time(page, "auto", "", stop.charts)
                     if outcome.get("error", "").startswith("nothing to click"):
                         journey.notes.append(f"checklist: {outcome['error']}")
@@ -136,17 +163,19 @@ def cpu_seconds(pid: int) -> float:
 
 
 async def _run(
-    base_url: str, stops: list[JourneyStop], sessions: int, answers: int, read_rss, server_pid: int | None
+    base_url: str, stops: list[JourneyStop], sessions: int, answers: int, read_rss, server_pid: int | None,
+    pace: bool,
 ) -> ConcurrencyResult:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
-        browser: Browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser: Browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         contexts = [await browser.new_context(viewport=VIEWPORT) for _ in range(sessions)]
         started = time.monotonic()
         cpu_before = cpu_seconds(server_pid) if server_pid else None
         journeys = await asyncio.gather(
-            *(_journey(c, base_url, stops, answers, n * START_GAP_S) for n, c in enumerate(contexts))
+            *(_journey(c, base_url, stops, answers, n * START_GAP_S, Pace(n, pace))
+              for n, c in enumerate(contexts))
         )
         result = ConcurrencyResult(sessions=sessions, journeys=list(journeys))
         result.wall_seconds = time.monotonic() - started
@@ -166,5 +195,6 @@ def run(
     answers: int,
     read_rss,
     server_pid: int | None = None,
+    pace: bool = True,
 ) -> ConcurrencyResult:
-    return asyncio.run(_run(base_url, stops, sessions, answers, read_rss, server_pid))
+    return asyncio.run(_run(base_url, stops, sessions, answers, read_rss, server_pid, pace))

@@ -1,16 +1,20 @@
 """JavaScript run in the page: when is a Streamlit page 'drawn', and how long does a click take.
 
 A page is drawn when its heading is in the main area, the script run has finished (the app root's
-`data-test-script-state` is `notRunning`) and at least the expected number of plotly charts have
-their SVG. Times are `performance.now()`, so they start at navigation (or at the click) and leave
+`data-test-script-state` is `notRunning`) and at least the expected number of charts are drawn
+(plotly charts with their SVG, pictures loaded). Times are `performance.now()`, so they start at navigation (or at the click) and leave
 out Playwright's own overhead.
 """
 
 # Shared predicate. `expected` = charts the page draws once settled (measured on a warm-up load).
 # The skeleton check and the MutationObserver's childList also catch lazily loaded widgets.
 _DRAWN = """
-const benchDrawnCharts = () => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-  .filter((c) => c.querySelector('.main-svg')).length;
+// A chart is a plotly chart (drawn once it has its SVG) or a picture in the main area (drawn once
+// its image has loaded and decoded: icon arrays are SVG pictures).
+const BENCH_CHARTS = '[data-testid="stPlotlyChart"], [data-testid="stMain"] [data-testid="stImage"] img';
+const benchChartIsDrawn = (c) => c.tagName === 'IMG'
+  ? c.complete && c.naturalWidth > 0 : !!c.querySelector('.main-svg');
+const benchDrawnCharts = () => [...document.querySelectorAll(BENCH_CHARTS)].filter(benchChartIsDrawn).length;
 // The page's words, leaving out chart SVG (plotly redraws its tick labels after a run has ended).
 const benchTextOf = (root) => {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, { acceptNode: (node) =>
@@ -78,7 +82,7 @@ PAGE_FACTS = (
     + _DRAWN
     + """
   return {
-    charts: document.querySelectorAll('[data-testid="stPlotlyChart"]').length,
+    charts: document.querySelectorAll(BENCH_CHARTS).length,
     drawn: benchDrawnCharts(),
     heading: (document.querySelector('[data-testid="stMain"] h1') || {}).innerText || null,
     exceptions: document.querySelectorAll('[data-testid="stException"]').length,

@@ -31,7 +31,7 @@ class RerunSamples:
     script_ms: list[float] = field(default_factory=list)
     apptest_ms: list[float] = field(default_factory=list)
     message_bytes: list[int] = field(default_factory=list)
-    charts: int = 0  # plotly charts the page shows (the browser waits for this many to draw)
+    charts: int = 0  # plotly charts and pictures the page shows (the browser waits for this many to draw)
     error: str | None = None
 
 
@@ -136,7 +136,7 @@ def measure(subject: str, page_id: str | None, reruns: int) -> RerunSamples:
             shown = at.error[0].value if at.error else "nothing"
             samples.error = f"page shows no heading (it shows: {shown[:80]})"
             return samples
-        samples.charts = len(at.get("plotly_chart"))
+        samples.charts = len(at.get("plotly_chart")) + len(at.get("image"))  # pictures count as charts
         with script_clock() as clock:
             for round_no in range(WARMUP_RERUNS + reruns):
                 samples.interaction = interact(at, round_no)

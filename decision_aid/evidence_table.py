@@ -13,6 +13,7 @@ Which pages show a file's content comes from evidence.yaml `shown_on`.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import re
 import textwrap
@@ -180,6 +181,43 @@ def use_lines(content: Content, uses: Iterable[SourceUse]) -> list[str]:
     return [f"{page_names(content, u.page_ids) or u.file}: {u.what} ({u.file}: {u.field})" for u in uses]
 
 
+def source_label(source: Source) -> str:
+    return f"{source.citation} ({source.id})"
+
+
+def source_markdown(content: Content, source: Source, uses: list[SourceUse]) -> str:
+    """One source as markdown: its facts, what it is used for on which page, how sure we are."""
+    labels = content.evidence.source_list
+    parts = [
+        _bullets(source_facts(content, source)),
+        f"**{labels.used_for}:**",
+        _bullets(use_lines(content, uses) or [labels.not_used]),
+    ]
+    certainty = certainty_summary(content, uses)
+    if certainty:
+        parts.append(f"**{labels.certainty}:** {certainty}")
+    return "\n\n".join(parts)
+
+
+def sources_markdown(content: Content) -> str:
+    """Every source in sources.yaml, each a closed disclosure (<details>) naming it, in one markdown text.
+
+    One text, not an expander per source: 53 sources made the page ~100 Streamlit elements, each a
+    message and a React component to draw (the benchmark's largest cost on this page). A native
+    <details>/<summary> is keyboard- and screen-reader-operable, and the browser's find opens it.
+    """
+    uses = uses_by_source(content)
+    return "\n\n".join(
+        f'<details class="da-source">\n<summary>{html.escape(source_label(source))}</summary>\n\n'
+        f"{html.escape(source_markdown(content, source, uses[source.id]), quote=False)}\n\n</details>"
+        for source in content.sources.sources
+    )
+
+
+def _bullets(lines: Iterable[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
 def certainty_summary(content: Content, uses: Iterable[SourceUse]) -> str:
     """Every certainty the figures resting on a source carry, in words; empty when none says."""
     order = list(content.meta.certainty_words)
@@ -267,6 +305,69 @@ def for_display(table: pd.DataFrame) -> pd.DataFrame:
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """CSV in memory (nothing is written to disk); UTF-8 with BOM so spreadsheets read it right."""
     return table.to_csv(index=False).encode("utf-8-sig")
+
+
+# Where an id may break: after '_' (cochrane_breast_bisphosphonates) or a '.' before a letter (never 1.5).
+_ID_JOIN = re.compile(r"(_|\.(?=[A-Za-z]))(?=\w)")
+
+
+def table_html(table: pd.DataFrame, caption: str, css_class: str = "da-figures") -> str:
+    """The table as one accessible HTML <table>: a <caption>, <th scope="col"> headings, text cells.
+
+    One HTML text, not st.table: Streamlit 1.67 draws every cell of st.table as its own markdown
+    component, and ~1,900 cells made the evidence page slow to show. Every cell is escaped (content
+    may hold '<' or '&') and its whitespace collapsed, as the browser would: a blank line would end
+    the raw-HTML block and turn the rest into markdown. Ids may break after '_' or '.' (<wbr>), at a
+    place a reader expects; nowhere else, so "1000" can never show as "100 0".
+    """
+
+    def text(value: Any) -> str:
+        return _ID_JOIN.sub(r"\1<wbr>", html.escape(" ".join(str(value).split())))
+
+    head = "".join(f'<th scope="col">{text(name)}</th>' for name in table.columns)
+    rows = "\n".join(
+        "<tr>" + "".join(f"<td>{text(cell)}</td>" for cell in row) + "</tr>"
+        for row in table.itertuples(index=False, name=None)
+    )
+    # A wide table scrolls sideways inside its own box (WCAG 1.4.10 allows it for data tables),
+    # so no word or number is ever split; the box is a named region the keyboard can reach.
+    label = html.escape(" ".join(caption.split()), quote=True)
+    return (
+        f'<div class="{css_class}" role="region" aria-label="{label}" tabindex="0">\n<table>\n'
+        f"<caption>{text(caption)}</caption>\n"
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n</div>"
+    )
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """The figure table for one choice of options: headings from evidence.yaml, every cell text."""
+
+    rows: int  # how many figures are shown
+    html: str  # PAGE_COLUMNS only, as one HTML table (table_html), built once per choice
+    csv: bytes  # every column
+
+
+class FigureViews:
+    """The figure table, built once per content (walking every model is slow), and its view for each
+    choice of options, kept once made: a handful of options makes a few dozen choices at most."""
+
+    def __init__(self, content: Content) -> None:
+        self._content = content
+        self.table = figure_table(content)
+        self.choices = option_choices(self.table)
+        self._views: dict[frozenset[str], FigureView] = {}
+
+    def view(self, picked: Iterable[str]) -> FigureView:
+        key = frozenset(picked)
+        if key not in self._views:
+            shown = for_display(labelled(filter_by_options(self.table, key), self._content))
+            figures = self._content.evidence.figures
+            on_page = shown[[getattr(figures.columns, c) for c in PAGE_COLUMNS]]
+            self._views[key] = FigureView(
+                rows=len(shown), html=table_html(on_page, figures.table_alt), csv=csv_bytes(shown)
+            )
+        return self._views[key]
 
 
 def _row(content: Content, node: _Node, **values: Any) -> dict[str, Any]:

@@ -47,36 +47,42 @@ _bullets(
 labels = text.source_list
 st.header(labels.heading)
 st.markdown(labels.intro)
-uses = ui.per_content(et.uses_by_source, content)
-for source in content.sources.sources:
-    with st.expander(f"{source.citation} ({source.id})"):
-        _bullets(et.source_facts(content, source))
-        used = uses[source.id]
-        st.markdown(f"**{labels.used_for}:**")
-        _bullets(et.use_lines(content, used) or [labels.not_used])
-        certainty = et.certainty_summary(content, used)
-        if certainty:
-            st.markdown(f"**{labels.certainty}:** {certainty}")
+# The disclosures look like the app's expanders: a thin border, the name in the summary line.
+SOURCE_CSS = (
+    "<style>details.da-source { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;"
+    " padding: 0.5rem 1rem; margin-bottom: 0.5rem; }"
+    " details.da-source > summary { cursor: pointer; }"
+    " details.da-source[open] > summary { margin-bottom: 0.5rem; }</style>"
+)
+st.html(SOURCE_CSS)
+st.markdown(ui.per_content(et.sources_markdown, content), unsafe_allow_html=True)
 
 figures = text.figures
 st.header(figures.heading)
 st.markdown(figures.intro)
-table = ui.per_content(et.figure_table, content)
+views = ui.per_content(et.FigureViews, content)
 picked = st.multiselect(
-    figures.filter_label, et.option_choices(table), key="evidence_option_filter", help=figures.filter_help
+    figures.filter_label, views.choices, key="evidence_option_filter", help=figures.filter_help
 )
-shown = et.for_display(et.labelled(et.filter_by_options(table, picked), content))
-st.caption(figures.showing.format(shown=len(shown), total=len(table)))
+view = views.view(picked)
+st.caption(figures.showing.format(shown=view.rows, total=len(views.table)))
 st.download_button(
-    figures.download_label, data=et.csv_bytes(shown), file_name=figures.download_file_name,
+    figures.download_label, data=view.csv, file_name=figures.download_file_name,
     mime="text/csv", on_click="ignore",
 )
-# Let long words and ids wrap inside cells, so the table fits the page and never needs a sideways
-# scroll (a scrolling box that the keyboard cannot reach fails WCAG; large text makes words longer).
-WRAP_TABLE_CELLS = (
-    "<style>[data-testid='stTable'] :is(th, td, th *, td *) "
-    "{ white-space: normal !important; overflow-wrap: anywhere !important; }</style>"
+# Words and numbers wrap only between words (and ids at their '_', et.table_html), never inside one:
+# a wide table (large text) scrolls sideways in its own focusable box. Sizes in em follow large
+# text; borders and text keep AA contrast on the light theme.
+FIGURE_TABLE_CSS = (
+    "<style>div.da-figures { overflow-x: auto; }"
+    " div.da-figures:focus-visible { outline: 2px solid #1F4E79; outline-offset: 2px; }"
+    " div.da-figures table { width: 100%; border-collapse: collapse; font-size: 0.875rem; }"
+    " div.da-figures caption { caption-side: top; text-align: left; padding-bottom: 0.5em; }"
+    " div.da-figures :is(th, td) { border: 1px solid #767676; padding: 0.25em 0.4em;"
+    " text-align: left; vertical-align: top; white-space: normal; overflow-wrap: normal;"
+    " word-break: normal; }"
+    " div.da-figures thead th { background: #F2F5F8; font-weight: 600; }</style>"
 )
-st.html(WRAP_TABLE_CELLS)
-on_page = [getattr(figures.columns, c) for c in et.PAGE_COLUMNS]
-st.table(shown[on_page], hide_index=True, alt=figures.table_alt)
+st.html(FIGURE_TABLE_CSS)
+# One markdown text for the whole table (et.table_html says why), built once per option choice.
+st.markdown(view.html, unsafe_allow_html=True)

@@ -41,8 +41,7 @@ def chances() -> None:
         st.subheader(section.heading)
         for group in section.groups:
             st.markdown(f"**{group.heading}**")
-            charts.show_comparison([outcomes[i] for i in group.outcome_ids], content,
-                                   main_arm=group.main_arm, key=group.id)
+            charts.show_comparison([outcomes[i] for i in group.outcome_ids], content, main_arm=group.main_arm)
 
 
 def unknowns() -> None:

@@ -43,10 +43,7 @@ else:
     for chance in compare.chance_sets(options, content.outcomes, picked):
         st.markdown(f"### {chance.group.heading}")
         st.markdown(chance.group.note)
-        for column, (option, outcome) in zip(st.columns(len(chance.shown)), chance.shown, strict=True):
-            with column:
-                charts.show_outcome(outcome, content, chance.denominator, arm=option.people or option.name,
-                                    key=f"options-{chance.group.id}-{outcome.id}")
+        charts.show_chance_set(chance, content)
     missing = compare.options_without_chances(options, content.outcomes, picked)
     if missing:
         st.markdown(text.no_chances.format(names=", ".join(o.name for o in missing)))

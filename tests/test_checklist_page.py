@@ -90,4 +90,5 @@ def test_unknown_can_be_chosen_again():
     next(b for b in at.button_group if b.label == "Skin infection at the injection site").set_value(None).run()
     assert not at.error
     assert at.session_state[session.checklist_key("site_skin_infection")] is None
-    assert "Skin infection at the injection site" in at.markdown[-1].value  # the unknown list
+    unknown = next(m.value for m in at.markdown if m.value.startswith("### Unknown (not answered)"))
+    assert "Skin infection at the injection site" in unknown

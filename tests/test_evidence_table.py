@@ -149,3 +149,40 @@ def test_review_is_overdue_only_after_the_review_by_date(content):
     review_by = content.meta.review_by
     assert not et.review_is_overdue(content.meta, review_by)
     assert et.review_is_overdue(content.meta, review_by + dt.timedelta(days=1))
+
+
+def test_a_view_for_chosen_options_is_the_filtered_table_and_its_csv(content):
+    views = et.FigureViews(content)
+    radiation = next(o.name for o in content.options.options if o.id == "radiation")
+    view = views.view([radiation])
+    expected = et.for_display(et.labelled(et.filter_by_options(views.table, [radiation]), content))
+    figures = content.evidence.figures
+    on_page = expected[[getattr(figures.columns, c) for c in et.PAGE_COLUMNS]]
+    assert view.rows == len(expected) > 0
+    assert view.html == et.table_html(on_page, figures.table_alt)
+    assert view.csv == et.csv_bytes(expected)
+    assert views.view([]).rows == len(views.table)
+
+
+def test_table_html_escapes_markup_and_has_a_row_per_figure():
+    table = pd.DataFrame(
+        {"What": ["Platelets <50 & INR >1.5 <b>bold</b>", "two\n\nlines"], "Sources": ["", "nice_ng99"]}
+    )
+    text = et.table_html(table, "Every <number> & its source")
+    assert "<b>" not in text and "<number>" not in text
+    assert "<td>Platelets &lt;50 &amp; INR &gt;1.5 &lt;b&gt;bold&lt;/b&gt;</td>" in text
+    assert "<caption>Every &lt;number&gt; &amp; its source</caption>" in text
+    assert '<th scope="col">What</th><th scope="col">Sources</th>' in text
+    assert text.count("<tr>") == len(table) + 1, "one row per figure plus the headings"
+    assert "\n\n" not in text, "a blank line would end the HTML block and show the rest as markdown"
+    assert "<td>two lines</td><td>nice_<wbr>ng99</td>" in text, "an id may wrap after its '_'"
+
+
+def test_source_wording_is_shown_as_text_never_as_html(content_copy):
+    def note_with_markup(data):
+        data["sources"][0]["note"] = "Platelets <50 & INR >1.5 <b>bold</b>"
+
+    content = load_content(content_copy("sources.yaml", change=note_with_markup))
+    text = et.sources_markdown(content)
+    assert "<b>" not in text and "Platelets &lt;50 &amp; INR &gt;1.5 &lt;b&gt;bold&lt;/b&gt;" in text
+    assert text.count("<details") == text.count("</details>") == len(content.sources.sources)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
@@ -13,10 +15,12 @@ from decision_aid.content.explainer import ExplainerFile, link_glossary
 from decision_aid.content.meta import Meta
 from decision_aid.content.outcomes import OutcomesFile
 from decision_aid.content.timeline import TimelineFile
+from decision_aid.figures import icon_array
 
 from .conftest import CONTENT, open_page
 
 EN = CONTENT / "en"
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _load(name, model):
@@ -78,6 +82,31 @@ def _charts(at):
     return [el.proto for el in at.get("plotly_chart")]
 
 
+def _pictures(at) -> list[tuple[str, ET.Element]]:
+    """(alt text, parsed SVG) of every picture on the page, as sent to the browser."""
+    pictures = []
+    for element in at.get("image"):
+        (img,) = element.proto.imgs
+        kind, _, data = img.url.partition(",")
+        assert kind == "data:image/svg+xml;base64", kind
+        pictures.append((img.alt, ET.fromstring(base64.b64decode(data))))
+    return pictures
+
+
+def _people(svg: ET.Element) -> list[str]:
+    """The icon each person is drawn with (a <use> of a row stands for the row's icons)."""
+    defined = {element.get("id"): element for element in svg.find(f"{SVG}defs")}
+    icons = []
+    for use in svg.find(f".//{SVG}g[@id='people']"):
+        target = defined[use.get("href").lstrip("#")]
+        icons += [u.get("href") for u in target] if target.tag == f"{SVG}g" else [use.get("href")]
+    return icons
+
+
+def _font_sizes(svg: ET.Element) -> list[int]:
+    return [int(t.get("font-size")) for t in svg.iter(f"{SVG}text")]
+
+
 def _page_text(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
@@ -111,32 +140,42 @@ def test_page_shows_each_step_point_and_unknown_and_caution(page):
 
 
 def test_every_icon_array_has_its_sentence_and_alt_text(page):
-    charts = _charts(page)
+    assert len(_charts(page)) == 1, "the timeline is the one plotly chart"
+    pictures = _pictures(page)
     text = _page_text(page)
-    shown = EXPLAINER.outcome_ids()
-    assert len(charts) == 1 + len(shown), "one timeline plus one icon array per outcome"
-    alts = [c.alt for c in charts]
+    assert len(pictures) == len(EXPLAINER.outcome_ids()), "one icon array picture per outcome"
+    alts = [alt for alt, _ in pictures]
     for group in (g for s in (EXPLAINER.benefits, EXPLAINER.harms) for g in s.groups):
         outcomes = [OUTCOMES[i] for i in group.outcome_ids]
         den = figures.common_denominator(outcomes)
         for outcome in outcomes:
-            assert figures.outcome_sentence(outcome, META, den, arm=group.main_arm) in text
-            assert figures.outcome_alt(outcome, den) in alts
+            sentence = figures.outcome_sentence(outcome, META, den, arm=group.main_arm)
+            assert sentence in text
+            alt = figures.outcome_alt(outcome, den)
+            assert alt in alts
+            count = figures.outcome_counts(outcome, den)
+            assert f"{count.count:,} {outcome.label}, {count.rest:,} {outcome.not_label}" in alt
+            assert f"about {count.count:,} out of {den:,} people {outcome.label}" in sentence
 
 
-def test_compared_arrays_share_a_denominator_and_draw_whole_icons(page):
-    specs = [json.loads(c.spec) for c in _charts(page)[1:]]
-    for spec in specs:
-        drawn = sum(len(trace.get("x", [])) for trace in spec["data"])
-        assert drawn in (100, 1000)
-        assert all(float(x).is_integer() for trace in spec["data"] for x in trace.get("x", []))
+def test_compared_pictures_share_a_denominator_and_draw_whole_icons(page):
+    for group in (g for s in (EXPLAINER.benefits, EXPLAINER.harms) for g in s.groups):
+        outcomes = [OUTCOMES[i] for i in group.outcome_ids]
+        den = figures.common_denominator(outcomes)
+        for outcome in outcomes:
+            alt, svg = next(p for p in _pictures(page) if p[0] == figures.outcome_alt(outcome, den))
+            people = _people(svg)
+            assert len(people) == den, alt
+            highlighted = len(people) - people.count(f"#{icon_array.UNAFFECTED_ICON}")
+            assert highlighted == figures.outcome_counts(outcome, den).count, alt
+            assert svg.findtext(f"{SVG}title") == alt
 
 
-def test_charts_are_static_with_no_mode_bar(page):
-    for chart in _charts(page):
-        config = json.loads(chart.config)
-        assert config["staticPlot"] is True and config["displayModeBar"] is False
-        assert chart.alt.strip()
+def test_timeline_is_static_with_no_mode_bar(page):
+    (chart,) = _charts(page)
+    config = json.loads(chart.config)
+    assert config["staticPlot"] is True and config["displayModeBar"] is False
+    assert chart.alt.strip()
 
 
 def test_timeline_has_its_words_beneath(page):
@@ -162,9 +201,13 @@ def test_large_text_makes_chart_text_and_icons_larger(page):
     for normal_chart, large_chart in zip(_charts(page), _charts(large), strict=True):
         normal, big = json.loads(normal_chart.spec), json.loads(large_chart.spec)
         assert big["layout"]["font"]["size"] > normal["layout"]["font"]["size"]
-    icons_normal = json.loads(_charts(page)[1].spec)["data"][0]["marker"]["size"]
-    icons_large = json.loads(_charts(large)[1].spec)["data"][0]["marker"]["size"]
-    assert icons_large > icons_normal
+    pairs = list(zip(_pictures(page), _pictures(large), strict=True))
+    assert pairs
+    for (alt, normal), (big_alt, big) in pairs:
+        assert alt == big_alt
+        assert min(_font_sizes(big)) > min(_font_sizes(normal)), alt
+        assert int(big.get("height")) > int(normal.get("height")), alt
+        assert int(big.get("width")) >= int(normal.get("width")), alt
 
 
 def test_large_text_stays_on_when_moving_between_pages():
@@ -173,6 +216,7 @@ def test_large_text_stays_on_when_moving_between_pages():
     at.switch_page("pages/explainer.py").run()
     assert at.session_state["da_large_text"] is True
     assert json.loads(_charts(at)[0].spec)["layout"]["font"]["size"] == figures.theme.LARGE.font
+    assert figures.theme.LARGE.font in _font_sizes(_pictures(at)[0][1])
 
 
 def test_consent_path_shows_risks_first(content):

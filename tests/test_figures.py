@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from decision_aid import figures
 from decision_aid.content.meta import Meta
 from decision_aid.content.outcomes import Outcome, OutcomesFile
 from decision_aid.content.timeline import TimelineFile
-from decision_aid.figures import theme
+from decision_aid.figures import icon_array, theme
 
 from .conftest import CONTENT
 
@@ -39,17 +40,52 @@ def numbers(text: str) -> list[int | float]:
 
 
 def figure_text(fig) -> str:
-    """All words a reader sees on a figure: trace (legend) names and annotations."""
+    """All words a reader sees on a plotly figure: trace (legend) names and annotations."""
     parts = [t.name or "" for t in fig.data] + [a.text or "" for a in fig.layout.annotations]
     if fig.layout.title and fig.layout.title.text:
         parts.append(fig.layout.title.text)
     return " ".join(parts)
 
 
-def icon_counts(fig) -> tuple[int, int]:
-    """(highlighted, others) icons drawn: the first trace is the highlighted one."""
-    highlighted, others = fig.data
-    return len(highlighted.x), len(others.x)
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(picture: figures.IconArraySvg) -> ET.Element:
+    return ET.fromstring(picture.svg)  # fails on text that was not escaped for XML
+
+
+def people(picture: figures.IconArraySvg) -> list[tuple[str, int, int]]:
+    """(icon id, column, row) of every person drawn, in drawing order, following each <use> to what
+    it places (an icon, or a row of icons defined once) as a browser does."""
+    svg = parse(picture)
+    defined = {element.get("id"): element for element in svg.find(f"{SVG}defs")}
+
+    def placed(use: ET.Element, x: int, y: int) -> list[tuple[str, int, int]]:
+        assert use.tag == f"{SVG}use", "the people are drawn only by placing defined icons"
+        href = use.get("href").lstrip("#")
+        x, y = x + int(use.get("x", 0)), y + int(use.get("y", 0))
+        target = defined[href]
+        if target.tag == f"{SVG}g":
+            return [cell for child in target for cell in placed(child, x, y)]
+        return [(href, x, y)]
+
+    return [cell for use in svg.find(f".//{SVG}g[@id='people']") for cell in placed(use, 0, 0)]
+
+
+def icon_counts(picture: figures.IconArraySvg) -> tuple[int, int]:
+    """(highlighted, others): people drawn with a harm or benefit icon, and hollow ones."""
+    drawn = [icon for icon, _, _ in people(picture)]
+    others = drawn.count(icon_array.UNAFFECTED_ICON)
+    return len(drawn) - others, others
+
+
+def picture_texts(picture: figures.IconArraySvg) -> list[ET.Element]:
+    return parse(picture).findall(f".//{SVG}text")
+
+
+def picture_words(picture: figures.IconArraySvg) -> str:
+    """What a sighted reader reads on the picture (its <title> is the alt text, checked apart)."""
+    return " ".join(t.text or "" for t in picture_texts(picture))
 
 
 # --- icon_layout: the geometry shared with the PDF --------------------------------------------------
@@ -91,26 +127,34 @@ def test_layout_refuses_fractions_and_out_of_range(count, denominator, message):
         figures.icon_layout(count, denominator)
 
 
-# --- icon_array: every shipped outcome -----------------------------------------------------------
+# --- icon_array_svg: every shipped outcome as a picture -----------------------------------------
 
 
 @pytest.mark.parametrize("outcome", OUTCOMES, ids=lambda o: o.id)
-def test_icon_array_draws_every_person_and_highlights_count(outcome):
-    fig = figures.icon_array(outcome, META)
-    assert icon_counts(fig) == (outcome.count, outcome.denominator - outcome.count)
+def test_picture_draws_every_person_where_the_layout_says_and_highlights_count(outcome):
+    picture = figures.icon_array_svg(outcome)
+    highlight = icon_array.HARM_ICON if outcome.kind == "harm" else icon_array.BENEFIT_ICON
+    layout = figures.icon_layout(outcome.count, outcome.denominator)  # the PDF handout draws this too
+    expected = [(highlight if c.highlighted else icon_array.UNAFFECTED_ICON, c.x, c.y) for c in layout.cells]
+    assert people(picture) == expected
+    assert icon_counts(picture) == (outcome.count, outcome.denominator - outcome.count)
+    svg = parse(picture)
+    assert (svg.get("width"), svg.get("height")) == (str(picture.width), str(picture.height))
+    assert svg.get("viewBox") == f"0 0 {picture.width} {picture.height}", "drawn at its own size"
 
 
 @pytest.mark.parametrize("outcome", [o for o in OUTCOMES if o.denominator == 100], ids=lambda o: o.id)
 def test_common_denominator_multiplies_100_by_10(outcome):
-    fig = figures.icon_array(outcome, META, denominator=1000)
-    assert icon_counts(fig) == (outcome.count * 10, 1000 - outcome.count * 10)
+    picture = figures.icon_array_svg(outcome, denominator=1000)
+    assert icon_counts(picture) == (outcome.count * 10, 1000 - outcome.count * 10)
+    assert "out of 1,000 people" in picture_words(picture)
     assert "out of 1,000 people" in figures.outcome_sentence(outcome, META, 1000)
 
 
 @pytest.mark.parametrize("outcome", [o for o in OUTCOMES if o.denominator == 1000], ids=lambda o: o.id)
 def test_never_shrinks_1000_to_100(outcome):
     with pytest.raises(ValueError, match="cannot show .* out of 100"):
-        figures.icon_array(outcome, META, denominator=100)
+        figures.icon_array_svg(outcome, denominator=100)
     with pytest.raises(ValueError, match="cannot show"):
         figures.outcome_sentence(outcome, META, 100)
 
@@ -127,12 +171,16 @@ PAIRS = [(o, None) for o in OUTCOMES] + [(o, 1000) for o in OUTCOMES if o.denomi
 
 @pytest.mark.parametrize("outcome, denominator", PAIRS, ids=lambda v: getattr(v, "id", str(v)))
 def test_sentence_states_the_same_numbers_as_the_icon_array(outcome, denominator):
-    fig = figures.icon_array(outcome, META, denominator=denominator)
+    picture = figures.icon_array_svg(outcome, denominator=denominator)
     sentence = figures.outcome_sentence(outcome, META, denominator)
-    assert numbers(sentence) == numbers(figure_text(fig))
-    drawn_count, drawn_rest = icon_counts(fig)
+    alt = figures.outcome_alt(outcome, denominator)
+    assert numbers(sentence) == numbers(picture_words(picture))
+    drawn_count, drawn_rest = icon_counts(picture)
     assert f"about {figures.format_number(drawn_count)} out of" in sentence
     assert f"; {figures.format_number(drawn_rest)} out of" in sentence
+    assert f"{figures.format_number(drawn_count)} {outcome.label}, {figures.format_number(drawn_rest)}" in alt
+    assert parse(picture).findtext(f"{SVG}title") == alt
+    assert parse(picture).get("role") == "img"
 
 
 def test_sentence_reads_as_specified():
@@ -156,11 +204,18 @@ def test_sentence_gives_range_and_arm_when_content_has_them():
 
 
 def test_harm_and_benefit_differ_in_shape_as_well_as_colour():
-    harm = figures.icon_array(next(o for o in OUTCOMES if o.kind == "harm"), META)
-    benefit = figures.icon_array(next(o for o in OUTCOMES if o.kind == "benefit"), META)
-    assert harm.data[0].marker.symbol != benefit.data[0].marker.symbol
-    assert harm.data[0].marker.color != benefit.data[0].marker.color
-    assert harm.data[1].marker.symbol.endswith("-open"), "people it did not happen to are hollow"
+    def icons(outcome) -> dict[str, ET.Element]:
+        """The picture's icons by id, as defined once in its <defs>."""
+        defs = parse(figures.icon_array_svg(outcome)).find(f"{SVG}defs")
+        return {icon.get("id"): icon for icon in defs}
+
+    harm = icons(next(o for o in OUTCOMES if o.kind == "harm" and o.count))
+    benefit = icons(next(o for o in OUTCOMES if o.kind == "benefit" and o.count))
+    harm_icon, benefit_icon = harm[icon_array.HARM_ICON], benefit[icon_array.BENEFIT_ICON]
+    assert (harm_icon.tag, benefit_icon.tag) == (f"{SVG}rect", f"{SVG}circle")
+    assert (harm_icon.get("fill"), benefit_icon.get("fill")) == (theme.HARM, theme.BENEFIT)
+    hollow = harm[icon_array.UNAFFECTED_ICON]
+    assert hollow.get("fill") == "none" and hollow.get("stroke") == theme.UNAFFECTED, "the rest are hollow"
 
 
 def test_colours_meet_contrast_against_white():
@@ -171,25 +226,50 @@ def test_colours_meet_contrast_against_white():
     assert theme.contrast_ratio("#E69F00") < 3.0, "the check can fail (Okabe-Ito orange is too light)"
 
 
-def test_every_font_colour_on_a_figure_is_set_and_dark_enough():
-    for fig in (figures.icon_array(OUTCOMES[0], META), figures.timeline_figure(TIMELINE)):
-        layout = fig.layout
-        colours = [layout.font.color, layout.legend.font.color] + [a.font.color for a in layout.annotations]
-        assert all(c and theme.contrast_ratio(c) >= 4.5 for c in colours), colours
+def test_every_text_colour_on_a_figure_is_set_and_dark_enough():
+    fig = figures.timeline_figure(TIMELINE)
+    colours = [fig.layout.font.color, fig.layout.legend.font.color]
+    colours += [a.font.color for a in fig.layout.annotations]
+    assert all(c and theme.contrast_ratio(c) >= 4.5 for c in colours), colours
+    for outcome in OUTCOMES:
+        picture = figures.icon_array_svg(outcome, arm="People who had it")
+        background = parse(picture).find(f"{SVG}rect")
+        assert background.get("fill") == theme.BACKGROUND and background.get("width") == "100%"
+        fills = {t.get("fill") for t in picture_texts(picture)}
+        assert fills and all(theme.contrast_ratio(c, theme.BACKGROUND) >= 4.5 for c in fills), fills
 
 
-def test_figures_are_static():
-    for fig in (figures.icon_array(OUTCOMES[0], META), figures.timeline_figure(TIMELINE)):
-        assert fig.layout.xaxis.fixedrange and fig.layout.yaxis.fixedrange
-        assert fig.layout.dragmode is False and fig.layout.hovermode is False
+def test_picture_text_names_its_fonts_and_escapes_content():
+    outcome = OUTCOMES[0].model_copy(update={"label": "had <less> pain & slept", "population": "A & B <c>."})
+    picture = figures.icon_array_svg(outcome, arm="People <who> had R&D")
+    assert "<less>" not in picture.svg and "<who>" not in picture.svg
+    words = picture_words(picture)  # parse() fails if any of it was not escaped
+    for raw in ("had <less> pain & slept", "A & B <c>.", "People <who> had R&D"):
+        assert raw in words, raw
+    assert "Arial" in parse(picture).get("font-family"), "system fonts: a picture loads no web fonts"
+
+
+def test_timeline_is_static():
+    fig = figures.timeline_figure(TIMELINE)
+    assert fig.layout.xaxis.fixedrange and fig.layout.yaxis.fixedrange
+    assert fig.layout.dragmode is False and fig.layout.hovermode is False
 
 
 def test_large_text_enlarges_fonts_and_icons():
-    outcome = OUTCOMES[0]
-    small, large = figures.icon_array(outcome, META), figures.icon_array(outcome, META, large_text=True)
-    assert large.layout.font.size > small.layout.font.size
-    assert large.layout.annotations[0].font.size > small.layout.annotations[0].font.size
-    assert large.data[0].marker.size > small.data[0].marker.size
+    def font_sizes(picture) -> list[int]:
+        return sorted({int(t.get("font-size")) for t in picture_texts(picture)})
+
+    def cell(picture) -> int:
+        """Pixels per person: the scale of the people group."""
+        transform = parse(picture).find(f".//{SVG}g[@id='people']").get("transform")
+        return int(re.search(r"scale\((\d+)\)", transform).group(1))
+
+    for outcome in (OUTCOMES[0], next(o for o in OUTCOMES if o.denominator == 1000)):
+        small, large = figures.icon_array_svg(outcome), figures.icon_array_svg(outcome, large_text=True)
+        assert min(font_sizes(large)) > min(font_sizes(small))
+        assert max(font_sizes(large)) > max(font_sizes(small))
+        assert cell(large) > cell(small)
+        assert large.width > small.width and large.height > small.height
     t_small, t_large = figures.timeline_figure(TIMELINE), figures.timeline_figure(TIMELINE, large_text=True)
     assert t_large.layout.font.size > t_small.layout.font.size
     assert t_large.layout.xaxis.tickfont.size > t_small.layout.xaxis.tickfont.size

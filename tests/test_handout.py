@@ -10,15 +10,25 @@ import datetime as dt
 import io
 import re
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
+from fontTools.ttLib import TTFont
+from fpdf import FPDF
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from decision_aid.figures import format_number, icon_layout, outcome_counts, row_text, theme
 from decision_aid.handout import MAX_PAGES, build_handout
+from decision_aid.handout import lines
+from decision_aid.handout.fonts import FAMILY as FONT
+from decision_aid.handout.fonts import QUICK_CHARACTERS, add_fonts
 from decision_aid.handout.icons import draw_icon_array
 from decision_aid.handout.pdf import BODY_PT
 from decision_aid.session import SessionRecord
 
+from .conftest import CONTENT
 from .session_examples import full_record
 
 DAY = dt.date(2026, 11, 27)
@@ -164,28 +174,34 @@ def test_unusual_characters_in_questions_do_not_break_the_sheet(content):
     assert "Café? ½ dose?" in text and "<b>&amp;</b>" in text
 
 
-class RecordingPdf:
-    """Stands in for FPDF and records the shapes drawn."""
-
-    def __init__(self):
-        self.shapes: list[tuple[str, tuple[int, int, int] | None, float, float]] = []
-        self.fill = self.draw = None
-
-    def set_fill_color(self, *rgb):
-        self.fill = rgb
-
-    def set_draw_color(self, *rgb):
-        self.draw = rgb
-
-    def set_line_width(self, width):
-        pass
-
-    def rect(self, x, y, w, h, style=None):
-        self.shapes.append(("square", self.fill, x, y))
-
-    def circle(self, x, y, r, style=None):
-        self.shapes.append(("filled circle" if style == "F" else "empty circle",
-                            self.fill if style == "F" else self.draw, x, y))
+def drawn_icons(count: int, denominator: int, harm: bool) -> tuple[list[tuple[str, tuple, float, float]], float]:
+    """The shapes an icon array puts on a bare page (its top-left corner at 10 mm, 20 mm; 50 mm
+    wide), read back from the page's drawing operators: (shape, colour, centre x, centre y in mm
+    from the top left), and the height the array says it took. Each shape is drawn around the
+    origin and moved into place with `cm`."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.compress = False
+    height = draw_icon_array(pdf, count, denominator, harm, x=10, y=20, width=50)
+    shapes, numbers, colour, at, square = [], [], {}, (0.0, 0.0), False
+    for token in pdf.pages[1].contents.decode().split():
+        if re.fullmatch(r"-?[\d.]+", token):
+            numbers.append(float(token))
+            continue
+        if token in ("rg", "RG"):
+            colour[token] = tuple(round(v * 255) for v in numbers)
+        elif token == "cm":
+            at = (numbers[4] / pdf.k, pdf.h - numbers[5] / pdf.k)
+        elif token == "re":
+            square = True
+        elif token == "f":
+            shapes.append(("square" if square else "filled circle", colour["rg"], *at))
+        elif token == "S":
+            shapes.append(("empty circle", colour["RG"], *at))
+        elif token == "Q":
+            at, square = (0.0, 0.0), False
+        numbers = []
+    return shapes, height
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
@@ -196,24 +212,26 @@ def rgb(colour: str) -> tuple[int, int, int]:
     ("count", "denominator", "harm"), [(61, 100, False), (3, 100, True), (1, 1000, True), (0, 100, False)]
 )
 def test_icon_array_draws_the_screen_layout_with_shape_and_colour(count, denominator, harm):
-    pdf = RecordingPdf()
-    height = draw_icon_array(pdf, count, denominator, harm, x=10, y=20, width=50)
+    shapes, height = drawn_icons(count, denominator, harm)
     layout = icon_layout(count, denominator)
-    assert len(pdf.shapes) == denominator == len(layout.cells)
-    marked = [s for s in pdf.shapes if s[0] != "empty circle"]
+    assert len(shapes) == denominator == len(layout.cells)
+    marked = [s for s in shapes if s[0] != "empty circle"]
     assert len(marked) == count
     expected = ("square", rgb(theme.HARM)) if harm else ("filled circle", rgb(theme.BENEFIT))
     assert {(s[0], s[1]) for s in marked} <= {expected}
-    assert {s[1] for s in pdf.shapes if s[0] == "empty circle"} <= {rgb(theme.UNAFFECTED)}
+    assert {s[1] for s in shapes if s[0] == "empty circle"} <= {rgb(theme.UNAFFECTED)}
     assert height == pytest.approx(50 / layout.columns * layout.rows)
-    # The same cells as the screen's layout, each shape inside its own cell.
+    # The same cells as the screen's layout, each shape centred in its own cell.
     cell = 50 / layout.columns
 
-    def cells(shapes):
-        return {(int((s[2] - 10) // cell), int((s[3] - 20) // cell)) for s in shapes}
+    def cells(drawn):
+        return {(int((s[2] - 10) // cell), int((s[3] - 20) // cell)) for s in drawn}
 
     assert cells(marked) == {(c.x, c.y) for c in layout.highlighted}
-    assert cells(pdf.shapes) == {(c.x, c.y) for c in layout.cells}
+    assert cells(shapes) == {(c.x, c.y) for c in layout.cells}
+    for _, _, x, y in shapes:
+        assert (x - 10) % cell == pytest.approx(cell / 2, abs=0.01)
+        assert (y - 20) % cell == pytest.approx(cell / 2, abs=0.01)
 
 
 def test_icon_arrays_are_vector_shapes_not_pictures(content):
@@ -231,3 +249,71 @@ def test_record_none_and_empty_record_differ(content):
     _, empty = read(build_handout(content, SessionRecord()))
     assert flat(content.summary.handout.not_discussed) in empty
     assert flat(content.summary.handout.not_discussed) not in generic
+
+
+# --- each sheet is its own: fonts are prepared once per process, never shared between sheets -----
+
+def embedded_fonts(reader: PdfReader) -> list:
+    """The font programs embedded in the PDF, parsed (each a subset of DejaVu)."""
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            fonts[font["/BaseFont"]] = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+    return list(fonts.values())
+
+
+def sheet_for(content, name: str, question: str) -> bytes:
+    record = full_record(content).model_copy(update={"questions": question})
+    return build_handout(content, record, patient_name=name, today=DAY)
+
+
+PEOPLE = [("Zoë Ångström", "Can I still swim in the lake?"), ("Bob Quill", "Will my dog notice?"),
+          ("Αλέξανδρος Παππάς", "Θα πονέσει;")]  # Greek: a character beyond the quick fonts
+
+
+def test_sheets_built_one_after_another_hold_only_their_own_words(content):
+    sheets = [sheet_for(content, name, question) for name, question in PEOPLE]
+    sheets.append(build_handout(content, None, today=DAY))
+    for i, pdf in enumerate(sheets):
+        reader, text = read(pdf)
+        for j, (name, question) in enumerate(PEOPLE):
+            assert (name in text and question in text) == (i == j), (i, name)
+        fonts = embedded_fonts(reader)
+        assert len(fonts) == 2  # regular and bold, embedded
+        for font in fonts:  # a small subset, with outlines for the letters it prints
+            glyphs = font["glyf"]
+            drawn = [g for g in font.getGlyphOrder() if glyphs[g].numberOfContours]
+            assert 20 < len(drawn) < len(font.getGlyphOrder()) < 300
+
+
+def test_sheets_built_at_the_same_time_hold_only_their_own_words(content):
+    """Streamlit serves sessions from several threads; sheets built at once do not mix."""
+    jobs = PEOPLE * 3
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        sheets = list(pool.map(lambda job: sheet_for(content, *job), jobs))
+    for (name, question), pdf in zip(jobs, sheets, strict=True):
+        _, text = read(pdf)
+        assert name in text and question in text
+        assert all(other not in text for other, _ in PEOPLE if other != name)
+
+
+def test_content_prints_with_the_quick_fonts():
+    """Every character the content uses is in the fonts a sheet is built with first (otherwise each
+    sheet is built twice: add its Unicode block to fonts.QUICK_BLOCKS)."""
+    used = {ord(c) for path in (CONTENT / "en").glob("*.yaml") for c in path.read_text("utf-8")}
+    assert used - {ord("\n"), ord("\t")} <= QUICK_CHARACTERS
+
+
+SAMPLE = st.text(alphabet=st.sampled_from("aWi  .,–½\n\tĀ"), max_size=160)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=SAMPLE, width=st.floats(min_value=8, max_value=150))
+def test_lines_break_where_multi_cell_breaks_them(text, width):
+    pdf = FPDF()
+    add_fonts(pdf)
+    pdf.add_page()
+    pdf.set_font(FONT, size=13)
+    assert lines.wrap(pdf, text, width) == pdf.multi_cell(width, 5, text, dry_run=True, output="LINES")

@@ -68,7 +68,11 @@ def test_chances_for_picked_options_share_a_denominator_and_are_said_in_words():
     assert "about 10 out of 1,000 people had serious damage to the bone or joint" in text
     assert "about 20 out of 1,000 people had damage to the jaw bone" in text
     assert "People who had bone medicine." in text
-    assert len(at.get("plotly_chart")) >= 4  # shot and bone medicine: less pain, flare, harm, bone problems
+    # Shot and bone medicine: less pain, flare, harm, bone problems; each a picture named by its numbers.
+    alts = [img.alt for picture in at.get("image") for img in picture.proto.imgs]
+    assert len(alts) >= 4
+    assert "Icon array of 1,000 people: 10 had serious damage to the bone or joint, 990 did not." in alts
+    assert "Icon array of 1,000 people: 20 had damage to the jaw bone, 980 did not." in alts
 
 
 def test_options_with_no_figures_say_so():

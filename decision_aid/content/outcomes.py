@@ -13,7 +13,10 @@ from .text import PatientText
 class Outcome(ContentModel):
     id: Id
     option_id: Id = Field(description="The option this figure belongs to (options.yaml).")
-    kind: Literal["benefit", "harm"]
+    kind: Literal["benefit", "harm"] = Field(
+        description="Whether what the highlighted icons show is good or bad for the person (colour and"
+        " shape); a bad event a treatment makes less common is still a harm."
+    )
     label: PatientText = Field(
         description='Completes "About N out of 100 people ...", e.g. "had much less hip pain".'
     )

@@ -1,4 +1,5 @@
-"""Figure builders: plotly figures and their text equivalents, built from content (no Streamlit).
+"""Figure builders: icon array pictures (SVG), the timeline (plotly) and their text equivalents,
+built from content (no Streamlit).
 
 The same geometry (`icon_layout`) serves the screen and the PDF handout; the same counts feed a
 figure and its sentence, so the two always state the same numbers.
@@ -6,16 +7,17 @@ figure and its sentence, so the two always state the same numbers.
 
 from .counts import OutcomeCounts, common_denominator, format_number, outcome_counts
 from .describe import outcome_alt, outcome_sentence, row_text, row_words, timeline_rows, timeline_text
-from .icon_array import Cell, IconLayout, icon_array, icon_layout
+from .icon_array import Cell, IconArraySvg, IconLayout, icon_array_svg, icon_layout
 from .timeline import segment_spans, timeline_figure
 
 __all__ = [
     "Cell",
+    "IconArraySvg",
     "IconLayout",
     "OutcomeCounts",
     "common_denominator",
     "format_number",
-    "icon_array",
+    "icon_array_svg",
     "icon_layout",
     "outcome_alt",
     "outcome_counts",

@@ -1,13 +1,11 @@
 """Text equivalents: every figure's numbers in words, built from the same counts as the figure.
 
-The figures put these very strings on the chart (header, legend, footer), so the words beneath a
-chart and the chart itself cannot state different numbers. The sentence frames below are fixed
-wording around content; every number and clinical phrase comes from the content.
+The icon array pictures put these very strings on the picture (header, legend, footer), so the
+words beneath a chart and the chart itself cannot state different numbers. The sentence frames
+below are fixed wording around content; every number and clinical phrase comes from the content.
 """
 
 from __future__ import annotations
-
-import textwrap
 
 from decision_aid.content.meta import Meta
 from decision_aid.content.outcomes import Outcome
@@ -48,10 +46,10 @@ def legend_labels(outcome: Outcome, counts: OutcomeCounts) -> tuple[str, str]:
             f"{format_number(counts.rest)} {outcome.not_label}")
 
 
-def figure_header(outcome: Outcome, counts: OutcomeCounts, arm: str | None = None) -> str:
+def figure_header(outcome: Outcome, counts: OutcomeCounts, arm: str | None = None) -> tuple[str, str]:
+    """(group, header): the group's name ('' when none), drawn in bold, over 'When, out of N people:'."""
     header = HEADER.format(when=_capital(outcome.time_frame), den=format_number(counts.denominator))
-    group = _arm(outcome, arm)
-    return f"<b>{group}</b>\n{header}" if group else header
+    return _arm(outcome, arm), header
 
 
 def figure_footer(outcome: Outcome, counts: OutcomeCounts) -> str:
@@ -76,14 +74,6 @@ def row_words(row: TimelineRow) -> str:
 def timeline_rows(timeline: TimelineFile, option_ids: list[str] | None = None) -> list[TimelineRow]:
     """Rows in content order, limited to the given options (all when None)."""
     return [r for r in timeline.rows if option_ids is None or r.option_id in option_ids]
-
-
-def wrap(text: str, width: int) -> str:
-    """Break text into plotly lines ('<br>') of at most `width` characters; '\n' forces a break."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
-    return "<br>".join(lines)
 
 
 def _counts(outcome: Outcome, counts: OutcomeCounts) -> str:

@@ -19,16 +19,13 @@ HARM = "#D55E00"  # Okabe-Ito vermillion
 UNAFFECTED = "#6E6E6E"  # outline of people the outcome did not happen to
 GRID = "#D0D4DA"  # light rules; decoration only
 
-# Marker shapes (plotly symbol names): the second cue besides colour.
-BENEFIT_SYMBOL = "circle"
-HARM_SYMBOL = "square"
-UNAFFECTED_SYMBOL = "circle-open"
-
 # Timeline: solid where studies showed relief; patterned where it may start or may last.
 TIMELINE_COLOUR = BENEFIT
 TIMELINE_PATTERN = {"may_start": "/", "working": "", "may_last": "."}
 
 FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
+# Icon arrays are pictures (<img>), which load no web fonts: system fonts only.
+PICTURE_FONT_FAMILY = "Arial, 'Liberation Sans', Helvetica, 'DejaVu Sans', sans-serif"
 
 
 @dataclass(frozen=True)
@@ -38,8 +35,8 @@ class Sizes:
     font: int
     title: int
     small: int
-    icon_100: int  # marker size when 100 icons are drawn
-    icon_1000: int  # marker size when 1,000 icons are drawn
+    icon_100: int  # icon width when 100 icons are drawn
+    icon_1000: int  # icon width when 1,000 icons are drawn
     cell_100: int  # pixels per icon cell, 100 icons
     cell_1000: int  # pixels per icon cell, 1,000 icons
     bar: int  # timeline bar thickness

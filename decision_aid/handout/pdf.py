@@ -9,10 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 from decision_aid.checklist import short_citation
 from decision_aid.content import Content
@@ -20,12 +18,13 @@ from decision_aid.content.outcomes import Outcome
 from decision_aid.figures import outcome_sentence, row_text, timeline_rows
 from decision_aid.session import SessionRecord
 
+from . import lines
+from .fonts import FAMILY as FONT
+from .fonts import add_fonts, needs_full_fonts
 from .icons import draw_icon_array, icon_array_height
 from .visit import Visit, gather_visit, material_risk_lines
 
 MAX_PAGES = 4
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
-FONT = "DejaVu"
 
 # Type sizes in points. Body text at least 13 pt (16 pt in large text) so the sheet is easy to
 # read for people with poor sight or without their glasses.
@@ -68,11 +67,25 @@ def build_handout(
     text), it is rebuilt more compactly, step by step, until it fits.
     """
     visit = gather_visit(content, record) if record is not None else None
+    picked = set(record.options_picked or []) if record else set()
+    day = today or dt.date.today()
+    for full_fonts in (False, True):  # the quick fonts, unless the sheet prints a rarer character
+        pdf = _fitted_sheet(content, visit, picked, large_text, patient_name, day, full_fonts)
+        if not needs_full_fonts(pdf):
+            break
+    return bytes(pdf.output())
+
+
+def _fitted_sheet(
+    content: Content, visit: Visit | None, picked: set[str], large: bool, patient_name: str | None,
+    day: dt.date, full_fonts: bool,
+) -> FPDF:
+    """The sheet written out, as compact as it needs to be to fit MAX_PAGES (not yet output)."""
     for compact in COMPACT_STEPS:
-        writer = _Writer(content, large_text, compact)
-        writer.title(patient_name, today or dt.date.today())
+        writer = _Writer(content, large, compact, full_fonts)
+        writer.title(patient_name, day)
         writer.decision()
-        writer.options(set(record.options_picked or []) if record else set())
+        writer.options(picked)
         writer.pictures()
         writer.risks()
         if visit is not None:
@@ -82,7 +95,7 @@ def build_handout(
         writer.sources()
         if writer.pdf.page <= MAX_PAGES:
             break
-    return bytes(writer.pdf.output())
+    return writer.pdf
 
 
 @dataclass(frozen=True)
@@ -106,13 +119,13 @@ COMPACT_STEPS = (
 class _Writer:
     """Writes the sheet's sections in order and remembers which sources it cited."""
 
-    def __init__(self, content: Content, large: bool, compact: Compact):
+    def __init__(self, content: Content, large: bool, compact: Compact, full_fonts: bool = False):
         self.c = content
         self.compact = compact
         self.words = content.summary.handout
         self.large = large
         self.cited: list[str] = []
-        self.pdf = _new_pdf(content, large)
+        self.pdf = _new_pdf(content, large, full_fonts)
 
     # --- text helpers ---------------------------------------------------------------------------
     def _font(self, size: dict[bool, int], bold: bool = False) -> float:
@@ -120,29 +133,36 @@ class _Writer:
         self.pdf.set_font(FONT, style="B" if bold else "", size=pt)
         return pt * LINE
 
+    def _block(self, text: str, height: float, indent: float = 0) -> None:
+        """`text` from the left margin (plus `indent`) to the right one; then back to the margin."""
+        width = self.pdf.epw - indent
+        self.pdf.set_x(self.pdf.l_margin + indent)
+        lines.write(self.pdf, lines.wrap(self.pdf, text, width), width, height)
+        self.pdf.set_x(self.pdf.l_margin)
+
     def heading(self, text: str) -> None:
         height = self._font(HEADING_PT, bold=True)
         if self.pdf.will_page_break(height * 4):  # never leave a heading alone at a page foot
             self.pdf.add_page()
         self.pdf.ln(height * 0.35)
-        self.pdf.multi_cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self._block(text, height)
         self.pdf.ln(height * 0.15)
 
     def para(self, text: str, bold: bool = False, indent: float = 0, size: dict[bool, int] = BODY_PT) -> None:
-        height = self._font(size, bold)
-        self.pdf.set_x(self.pdf.l_margin + indent)
-        self.pdf.multi_cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self._block(text, self._font(size, bold), indent)
 
-    def bullets(self, lines: Iterable[str]) -> None:
+    def bullets(self, points: Iterable[str]) -> None:
         height = self._font(BODY_PT)
         bullet_w = height * 1.3
-        for line in lines:
-            rows = self.pdf.multi_cell(self.pdf.epw - bullet_w, height, line, dry_run=True, output="LINES")
+        width = self.pdf.epw - bullet_w
+        for point in points:
+            rows = lines.wrap(self.pdf, point, width)
             if self.pdf.will_page_break(len(rows) * height):  # a point is never split over two pages
                 self.pdf.add_page()
             self.pdf.set_x(self.pdf.l_margin)
             self.pdf.cell(bullet_w, height, "•")
-            self.pdf.multi_cell(0, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+            lines.write(self.pdf, rows, width, height)
+            self.pdf.set_x(self.pdf.l_margin)
 
     def cite(self, source_ids: Iterable[str]) -> None:
         self.cited.extend(s for s in source_ids if s not in self.cited)
@@ -150,8 +170,7 @@ class _Writer:
     # --- sections -------------------------------------------------------------------------------
     def title(self, patient_name: str | None, today: dt.date) -> None:
         self.pdf.add_page()
-        height = self._font(TITLE_PT, bold=True)
-        self.pdf.multi_cell(0, height, self.c.meta.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self._block(self.c.meta.title, self._font(TITLE_PT, bold=True))
         self.para(self.words.subtitle, bold=True)
         self.para(self.words.made_on.format(date=_date(today)))
         name = (patient_name or "").strip()
@@ -193,22 +212,18 @@ class _Writer:
         icons_h = icon_array_height(outcome.count, outcome.denominator, width)
         text_w = self.pdf.epw - width - 6
         sentence = outcome_sentence(outcome, self.c.meta)  # ends with how sure we are
-        text_h = self._text_height([sentence], text_w)
+        height = self._font(BODY_PT)
+        rows = lines.wrap(self.pdf, sentence, text_w)
+        text_h = len(rows) * height
         if self.pdf.will_page_break(max(icons_h, text_h) + 4):
             self.pdf.add_page()
         top = self.pdf.get_y() + 3
         draw_icon_array(self.pdf, outcome.count, outcome.denominator, outcome.kind == "harm",
                         self.pdf.l_margin, top, width)
         self.pdf.set_xy(self.pdf.l_margin + width + 6, top)
-        height = self._font(BODY_PT)
-        self.pdf.multi_cell(text_w, height, sentence, new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
+        lines.write(self.pdf, rows, text_w, height)
         self.pdf.set_xy(self.pdf.l_margin, top + max(icons_h, text_h) + 1)
         self.cite(outcome.source_ids)
-
-    def _text_height(self, texts: list[str], width: float) -> float:
-        height = self._font(BODY_PT)
-        lines = sum(len(self.pdf.multi_cell(width, height, t, dry_run=True, output="LINES")) for t in texts)
-        return lines * height
 
     def risks(self) -> None:
         self.heading(self.words.risks_heading)
@@ -261,10 +276,9 @@ class _Writer:
         self.para(f"{citations}. {self.words.sources_more}", size=SMALL_PT)
 
 
-def _new_pdf(content: Content, large: bool) -> _Sheet:
+def _new_pdf(content: Content, large: bool, full_fonts: bool) -> _Sheet:
     pdf = _Sheet(format="A4")
-    pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    add_fonts(pdf, full=full_fonts)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=16)
     pdf.set_text_color(31, 35, 40)

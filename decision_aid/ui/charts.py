@@ -1,7 +1,8 @@
-"""Charts on a page: a static plotly figure, its short accessible name, and its numbers in words.
+"""Charts on a page: a static picture or plotly figure, its accessible name, its numbers in words.
 
-Every chart is drawn static (no zoom, drag or mode bar), so it cannot be moved into a misleading
-view, and is followed by the same numbers as a sentence. Large-text mode enlarges the figure.
+Icon arrays are SVG pictures (nothing in them moves); the timeline is a plotly figure drawn static (no
+zoom, drag or mode bar), so it cannot be moved into a misleading view. Each is followed by the same
+numbers as a sentence. Large-text mode enlarges both.
 """
 
 from __future__ import annotations
@@ -11,45 +12,51 @@ from collections.abc import Sequence
 import streamlit as st
 
 from decision_aid import figures
+from decision_aid.compare import ChanceSet
 from decision_aid.content import Content
 from decision_aid.content.outcomes import Outcome
 
 from .chrome import large_text_on, per_content
 
-# Plotly config: a picture, not a tool. staticPlot turns off zoom, pan, hover and the mode bar.
+# Plotly config (the timeline): a picture, not a tool. staticPlot turns off zoom, pan, hover, mode bar.
 STATIC_CONFIG = {"staticPlot": True, "displayModeBar": False, "scrollZoom": False, "responsive": False}
+PER_ROW = 2  # 100-icon pictures side by side: two fit the main column at their own size
 
 
 def show_outcome(outcome: Outcome, content: Content, denominator: int | None = None,
-                 *, arm: str | None = None, key: str | None = None) -> None:
-    """One icon array with its sentence beneath. `denominator` sets a common one for comparisons;
-    `arm` names the group when the outcome names none."""
-    large = large_text_on()
-    fig = per_content(_icon_array, content, outcome.id, large, denominator, arm)
-    st.plotly_chart(
-        fig,
-        width="content",
-        theme=None,  # our colours and fonts, not the app theme's: contrast is checked on them
-        config=STATIC_CONFIG,
-        alt=figures.outcome_alt(outcome, denominator),
-        key=key or f"icons-{outcome.id}-{denominator or outcome.denominator}",
-    )
+                 *, arm: str | None = None) -> None:
+    """One icon array picture with its sentence beneath. `denominator` sets a common one for
+    comparisons; `arm` names the group when the outcome names none."""
+    picture = per_content(_icon_array, content, outcome.id, large_text_on(), denominator, arm)
+    # An int width draws it at its own size (crisp), shrunk to fit a narrower column.
+    st.image(picture.svg, width=picture.width, alt=figures.outcome_alt(outcome, denominator))
     st.markdown(figures.outcome_sentence(outcome, content.meta, denominator, arm=arm))
 
 
-def show_comparison(outcomes: Sequence[Outcome], content: Content, *, main_arm: str | None = None,
-                    key: str | None = None) -> None:
+def show_comparison(outcomes: Sequence[Outcome], content: Content, *, main_arm: str | None = None) -> None:
     """Outcomes side by side on one common denominator (the largest among them).
 
     `main_arm` names the group of any outcome that names none (the first, in a study comparison).
     """
-    denominator = figures.common_denominator(list(outcomes))
-    # 1,000-icon arrays are wide: stacked, so their icons keep their size and never overlap.
-    places = [st.container() for _ in outcomes] if denominator == 1000 else st.columns(len(outcomes))
-    for place, outcome in zip(places, outcomes, strict=True):
+    _side_by_side([(o, main_arm) for o in outcomes], content, figures.common_denominator(list(outcomes)))
+
+
+def show_chance_set(chance: ChanceSet, content: Content) -> None:
+    """One chance group for the picked options, each named by who had that option."""
+    _side_by_side([(outcome, option.people or option.name) for option, outcome in chance.shown], content,
+                  chance.denominator)
+
+
+def _side_by_side(shown: Sequence[tuple[Outcome, str | None]], content: Content, denominator: int) -> None:
+    # A picture in a column too narrow for it shrinks, and its words with it. 1,000-icon pictures
+    # are wide: stacked. 100-icon pictures: at most two side by side, in rows.
+    if denominator == 1000:
+        places = [st.container() for _ in shown]
+    else:
+        places = [c for row in range(0, len(shown), PER_ROW) for c in st.columns(PER_ROW)][: len(shown)]
+    for place, (outcome, arm) in zip(places, shown, strict=True):
         with place:
-            show_outcome(outcome, content, denominator, arm=main_arm,
-                         key=f"{key}-{outcome.id}" if key else None)
+            show_outcome(outcome, content, denominator, arm=arm)
 
 
 def show_timeline(content: Content, option_ids: list[str] | None = None, *, key: str | None = None) -> None:
@@ -68,9 +75,10 @@ def show_timeline(content: Content, option_ids: list[str] | None = None, *, key:
     st.markdown("\n".join(f"- {_bold_name(line)}" for line in lines))
 
 
-def _icon_array(content: Content, outcome_id: str, large: bool, denominator: int | None, arm: str | None):
+def _icon_array(content: Content, outcome_id: str, large: bool, denominator: int | None,
+                arm: str | None) -> figures.IconArraySvg:
     outcome = next(o for o in content.outcomes.outcomes if o.id == outcome_id)
-    return figures.icon_array(outcome, content.meta, large_text=large, denominator=denominator, arm=arm)
+    return figures.icon_array_svg(outcome, large_text=large, denominator=denominator, arm=arm)
 
 
 def _timeline(content: Content, large: bool, option_ids: tuple[str, ...] | None):

@@ -25,8 +25,6 @@ from decision_aid.checklist.note import citations, mirels_line
 from decision_aid.content import Content
 from decision_aid.content.checklist import BoolField, ChecklistFile, ChoiceField, NumberField
 
-from .chrome import keep_answers_across_pages
-
 KARNOFSKY_KEY = "checklist_karnofsky"  # a converter, not an answer: no `da_` key, not recorded
 BUTTONS_UP_TO = 4  # choices with more options than this get a dropdown
 REFUSED_ICON = ":material/block:"
@@ -39,57 +37,69 @@ def checklist_page(content: Content) -> None:
 
 @st.fragment
 def _checklist(content: Content) -> None:
-    keep_answers_across_pages(session.CHECKLIST)  # a fragment rerun skips app.py, which keeps them
+    _keep_given_answers()
     checklist = content.checklist
+    # The result is worked out from session state before anything is drawn, so the elements go out
+    # in one quick burst and the browser redraws the page in fewer passes.
+    raw = {f.key: st.session_state.get(session.checklist_key(f.key)) for f in checklist.fields}
+    answers, errors = check_answers(raw, checklist)
+    assessment = None if errors else assess(answers, checklist)
+    note = None if assessment is None else checklist_note(assessment, answers, content)
     inputs, result = st.columns(2, gap="large")
     with inputs:
         st.header(checklist.ui.answers_heading)
-        raw = _answer_inputs(checklist)
-    answers, errors = check_answers(raw, checklist)
+        _answer_inputs(checklist, answers, errors)
     with result:
         st.header(checklist.ui.result_heading)
-        if errors:
+        if assessment is None:
             st.error(checklist.ui.invalid, icon=REFUSED_ICON)
             return
-        assessment = assess(answers, checklist)
         _result(assessment, content)
-        st.subheader(checklist.ui.note_heading)
-        st.caption(checklist.ui.note_help)
-        st.code(checklist_note(assessment, answers, content), language=None, wrap_lines=True)
+        st.markdown(_heading(checklist.ui.note_heading, f":small[{checklist.ui.note_help}]"))
+        st.code(note, language=None, wrap_lines=True)
 
 
-def _answer_inputs(checklist: ChecklistFile) -> dict[str, Any]:
-    """One bordered box per group, its inputs in YAML order; the Karnofsky converter after ECOG and
-    the Mirels total after its parts. Returns the raw values (None = unknown)."""
+def _keep_given_answers() -> None:
+    """Streamlit forgets a widget's value when its page is left, and a fragment rerun skips app.py,
+    which re-saves them (`keep_answers_across_pages`). Re-save here only the answers given: an empty
+    one is unknown, the default, so nothing is lost, and every re-saved widget is redrawn from scratch
+    in the browser (re-saving all 23 was most of a click's cost)."""
+    for key in [k for k in st.session_state if str(k).startswith(session.CHECKLIST)]:
+        if st.session_state[key] is not None:
+            st.session_state[key] = st.session_state[key]
+
+
+def _answer_inputs(checklist: ChecklistFile, answers: dict[str, Any], errors: list[AnswerError]) -> None:
+    """One bordered box per group, its inputs in YAML order, each with its refusal if any; the
+    Karnofsky converter after ECOG and the Mirels total after its parts."""
     mirels_fields = {c.field for c in checklist.mirels.components}
-    raw: dict[str, Any] = {}
     for group in checklist.groups:
         fields = [f for f in checklist.fields if f.group == group.id]
         with st.container(border=True):
-            st.subheader(group.label)
-            if group.help:
-                st.caption(group.help)
+            st.markdown(_heading(group.label, f":small[{group.help}]" if group.help else ""))
             for field in fields:
-                raw[field.key] = _input(field, checklist)
+                _input(field, checklist)
+                for error in errors:
+                    if error.key == field.key:
+                        st.error(str(error), icon=REFUSED_ICON)
                 if field.key == checklist.karnofsky.sets_field:
                     _karnofsky(checklist)
             if any(f.key in mirels_fields for f in fields):
-                _mirels_total(checklist)
-    return raw
+                _mirels_total(checklist, answers)
 
 
-def _input(field: BoolField | ChoiceField | NumberField, checklist: ChecklistFile) -> Any:
+def _input(field: BoolField | ChoiceField | NumberField, checklist: ChecklistFile) -> None:
     key = session.checklist_key(field.key)
     ui = checklist.ui
     if isinstance(field, BoolField):
-        value = st.segmented_control(
+        st.segmented_control(
             field.label, [True, False], format_func=lambda v: ui.answer_yes if v else ui.answer_no,
             key=key, help=field.help,
         )
     elif isinstance(field, ChoiceField):
-        value = _choice(field, checklist, key)
+        _choice(field, checklist, key)
     else:
-        value = st.number_input(
+        st.number_input(
             f"{field.label} ({field.unit})" if field.unit else field.label,
             value=None,
             step=int(field.step) if field.integer else float(field.step),
@@ -98,13 +108,9 @@ def _input(field: BoolField | ChoiceField | NumberField, checklist: ChecklistFil
             key=key,
             help=field.help,
         )
-    _, errors = check_answers({field.key: value}, checklist)
-    for error in errors:
-        st.error(str(error), icon=REFUSED_ICON)
-    return value
 
 
-def _choice(field: ChoiceField, checklist: ChecklistFile, key: str) -> Any:
+def _choice(field: ChoiceField, checklist: ChecklistFile, key: str) -> None:
     points = next((c.points for c in checklist.mirels.components if c.field == field.key), None)
 
     def label(value: Any) -> str:
@@ -113,8 +119,9 @@ def _choice(field: ChoiceField, checklist: ChecklistFile, key: str) -> Any:
 
     values = [c.value for c in field.choices]
     if len(values) <= BUTTONS_UP_TO:
-        return st.segmented_control(field.label, values, format_func=label, key=key, help=field.help)
-    return st.selectbox(
+        st.segmented_control(field.label, values, format_func=label, key=key, help=field.help)
+        return
+    st.selectbox(
         field.label, values, index=None, format_func=label, placeholder=checklist.ui.choose, key=key,
         help=field.help,
     )
@@ -140,26 +147,24 @@ def _set_ecog_from_karnofsky(checklist: ChecklistFile) -> None:
             pass  # the options come from the same map, so every offered score converts
 
 
-def _mirels_total(checklist: ChecklistFile) -> None:
+def _mirels_total(checklist: ChecklistFile, answers: dict[str, Any]) -> None:
     """The running total under the four parts, with each part's points."""
-    raw = {c.field: st.session_state.get(session.checklist_key(c.field)) for c in checklist.mirels.components}
-    answers, _ = check_answers(raw, checklist)
     mirels = score_mirels(answers, checklist.mirels)
     ui = checklist.ui
     shown = " + ".join(
         f"{c.label} {mirels.components[c.id] if mirels.components[c.id] is not None else ui.unknown}"
         for c in checklist.mirels.components
     )
-    st.markdown(f"**{ui.mirels_heading}:** {shown}")
     if mirels.score is None:
         missing = ", ".join(c.label for c in checklist.mirels.components if mirels.components[c.id] is None)
-        st.markdown(ui.mirels_missing.format(missing=missing))
+        total = ui.mirels_missing.format(missing=missing)
     else:
-        st.markdown("**" + ui.mirels_total.format(
+        total = "**" + ui.mirels_total.format(
             score=mirels.score, max=mirels.max_score, band=mirels.band,
             fracture_risk=mirels.fracture_risk, advice=mirels.advice,
-        ) + "**")
-    st.caption(f"{mirels.caveat} {mirels.better_predictor}")
+        ) + "**"
+    # One element, not three: every element costs the browser a redraw on each answer.
+    st.markdown(f"**{ui.mirels_heading}:** {shown}\n\n{total}\n\n:small[{mirels.caveat} {mirels.better_predictor}]")
 
 
 def _result(assessment: Assessment, content: Content) -> None:
@@ -172,20 +177,27 @@ def _result(assessment: Assessment, content: Content) -> None:
         + ui.counts.format(**counts, unknown=len(assessment.unknown)),
         icon=status.icon,
     )
-    st.markdown(f"**{ui.mirels_heading}:** {mirels_line(assessment, content)}")
-    st.subheader(ui.findings_heading)
+    st.markdown(f"**{ui.mirels_heading}:** {mirels_line(assessment, content)}\n\n" + _heading(ui.findings_heading))
+    findings = st.container()  # the flags vary in number: boxed so what follows keeps its place
     if not assessment.findings:
-        st.markdown(ui.no_findings)
+        findings.markdown(ui.no_findings)
     for finding in assessment.findings:
         level = ui.level_label[finding.level]
-        with st.container(border=True):
-            st.markdown(f"{level.icon} **{level.label}: {finding.title}**")
-            lines = [f"**{ui.reason_label}:** {finding.detail}", f"**{ui.action_label}:** {finding.action}"]
-            if finding.source_ids:
-                lines.append(f"**{ui.source_label}:** {citations(finding.source_ids, content)}")
-            st.markdown("\n\n".join(lines))
-            if finding.evidence_note:
-                st.caption(f"{ui.evidence_label}: {finding.evidence_note}")
-    st.subheader(ui.unknown_heading)
+        lines = [
+            f"{level.icon} **{level.label}: {finding.title}**",
+            f"**{ui.reason_label}:** {finding.detail}",
+            f"**{ui.action_label}:** {finding.action}",
+        ]
+        if finding.source_ids:
+            lines.append(f"**{ui.source_label}:** {citations(finding.source_ids, content)}")
+        if finding.evidence_note:
+            lines.append(f":small[{ui.evidence_label}: {finding.evidence_note}]")
+        findings.container(border=True).markdown("\n\n".join(lines))
     labels = {f.key: f.label for f in checklist.fields}
-    st.markdown("; ".join(labels[k] for k in assessment.unknown) or ui.none_unknown)
+    st.markdown(_heading(ui.unknown_heading, "; ".join(labels[k] for k in assessment.unknown) or ui.none_unknown))
+
+
+def _heading(text: str, body: str = "") -> str:
+    """A subheader and what follows it as one markdown element: each element costs the browser a
+    redraw on every answer, so the page sends as few as it can."""
+    return f"### {text}\n\n{body}".rstrip()

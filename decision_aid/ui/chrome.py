@@ -46,12 +46,12 @@ def app_pages(content: Content) -> list[st.Page]:
     ]
 
 
-def keep_answers_across_pages(prefix: str = session.PREFIX) -> None:
+def keep_answers_across_pages() -> None:
     """Streamlit forgets a widget's value when its page is left; re-saving the `da_` keys keeps them.
 
-    A fragment's rerun skips app.py: a fragment calls this with its own keys' prefix (only keys of
-    widgets it has not drawn yet in this run may be re-saved)."""
-    for key in [k for k in st.session_state if str(k).startswith(prefix)]:
+    A fragment's rerun skips app.py: the checklist fragment re-saves its own given answers
+    (`checklist_form._keep_given_answers`)."""
+    for key in [k for k in st.session_state if str(k).startswith(session.PREFIX)]:
         st.session_state[key] = st.session_state[key]
 
 
@@ -130,11 +130,15 @@ def per_content(fn, content: Content, *args):
 
     Content is loaded once per process and never changes, so whatever is built only from it
     (figures, tables) need not be rebuilt on every rerun; the benchmark showed that rebuilding
-    plotly figures dominated the explainer's rerun time.
+    plotly figures dominated the explainer's rerun time. A plain dict, not st.cache_resource: its
+    bookkeeping on every hit (about 0.7 ms a call, 9 calls per explainer rerun) cost more than the
+    pictures it returned. The entry holds `content`, so its id cannot be reused while cached.
     """
-    return _per_content(f"{fn.__module__}.{fn.__qualname__}", id(content), args, _fn=fn, _content=content)
+    key = (fn, id(content), args)
+    built = _BUILT.get(key)
+    if built is None:
+        built = _BUILT[key] = (content, fn(content, *args))  # two sessions may both build: harmless
+    return built[1]
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _per_content(name: str, content_id: int, args: tuple, *, _fn, _content):
-    return _fn(_content, *args)
+_BUILT: dict[tuple, tuple[Content, object]] = {}

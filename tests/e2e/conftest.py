@@ -25,20 +25,11 @@ import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
+from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    # Chromium's own background traffic (updates, sync, field trials) is not the app's; keep it off
-    # so the offline test sees only what the app asks for.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 SERVER_START_SECONDS = 60
 IDLE_TIMEOUT_MS = 30_000
@@ -193,7 +184,7 @@ class NewContext:
         self.opened: list[tuple[BrowserContext, RequestLog]] = []
 
     def __call__(self, **kwargs) -> tuple[BrowserContext, RequestLog]:
-        kwargs.setdefault("viewport", {"width": 1280, "height": 900})
+        kwargs.setdefault("viewport", VIEWPORT)
         kwargs.setdefault("accept_downloads", True)
         context = self.browser.new_context(**kwargs)
         context.set_default_timeout(IDLE_TIMEOUT_MS)

@@ -53,9 +53,12 @@ def note_text(app: AppDriver, content) -> str:
 
 
 def check_charts_have_words(page: Page) -> None:
-    """Every chart on the page is there, has an accessible name, and numbers in words follow."""
-    charts = page.locator(".js-plotly-plot")
-    expect(charts.first).to_be_visible()
+    """The icon array pictures are drawn, named by their numbers, and numbers in words follow."""
+    named = re.compile(r"^Icon array of [\d,]+ people: ")
+    pictures = page.get_by_test_id("stMain").get_by_role("img", name=named)
+    expect(pictures.first).to_be_visible()
+    drawn = pictures.evaluate_all("imgs => imgs.map(img => img.complete && img.naturalWidth > 0)")
+    assert len(drawn) >= 2 and all(drawn), drawn
     assert "out of" in page.get_by_test_id("stMain").inner_text()
 
 
@@ -237,3 +240,20 @@ def test_keyboard_only_checklist_to_summary(app: AppDriver, content):
     status_labels = [s.label for s in checklist.ui.status.values()]
     summary = page.get_by_test_id("stMain").inner_text()
     assert any(label in summary for label in status_labels), "the checklist result reached the summary"
+
+
+def test_checklist_answers_survive_leaving_the_page(app: AppDriver, content):
+    """Opened by its address, answered (one answer changed), left by the side menu and come back
+    to: every answer is still there. Answers given in the checklist's fragment skip app.py, so this
+    fails if the fragment does not keep them (ui/checklist_form.py)."""
+    ck = content.checklist
+    label = {f.key: f.label for f in ck.fields}
+    app.open("checklist")
+    app.choose(label["systemic_infection"], ck.ui.answer_yes)
+    app.choose(label["site_skin_infection"], ck.ui.answer_no)
+    app.choose(label["systemic_infection"], ck.ui.answer_no)  # changed its mind
+    before = _words(app.main().get_by_test_id("stCode").first.inner_text())
+    assert f"{label['systemic_infection']}: {ck.ui.answer_no}" in before
+    app.go("options")
+    app.go("checklist")
+    assert _words(app.main().get_by_test_id("stCode").first.inner_text()) == before
