@@ -283,6 +283,13 @@ def bench_browser(
     return {"visual": visual, "app_clicks": app_clicks, "facts": facts}
 
 
+def concurrency_pace() -> str:
+    from bench.concurrency import BETWEEN_ANSWERS_S, READ_PAGE_S
+
+    return (f"{READ_PAGE_S[0]:g}-{READ_PAGE_S[1]:g} s on each page, {BETWEEN_ANSWERS_S[0]:g}-"
+            f"{BETWEEN_ANSWERS_S[1]:g} s between checklist answers, an assumption")
+
+
 def _crowd_row(subject: str, journeys, errors: list[str], wall_s: float, extra: str, *, target: bool,
                how: str) -> Row:
     """One row for simultaneous sessions: p95 over every click (page changes and answers)."""
@@ -385,7 +392,8 @@ def main(argv: list[str] | None = None) -> int:
         "Rerun is the time Streamlit's ScriptRunner spends running app.py and the page after one widget "
         "change (measured in the script thread under AppTest); AppTest's own overhead is in the note.",
         "Time to visual runs from navigation start (performance.now() in the page) until the heading is "
-        "shown, the script run has finished, every chart has its SVG and no widget is still loading "
+        "shown, the script run has finished, every chart is drawn (a plotly chart has its SVG, a picture "
+        "has loaded) and no widget is still loading "
         "(no skeleton), taken at the last change to the page before 300 ms of quiet; each load is a "
         "new session.",
         "Click to result runs from the pointerdown until the run the click started has finished, the "
@@ -393,6 +401,11 @@ def main(argv: list[str] | None = None) -> int:
         "reference page.",
         "The browser, both servers and the benchmark share the machine: a high load average means "
         "noisy numbers, and 20 Chromium sessions load the 2 cores far more than the server does.",
+        "Simultaneous sessions are measured twice: 20 Chromium sessions on this machine (the issue's "
+        "measure; their renderers compete with the server for the same 2 cores), and 20 sessions "
+        "driven over the app's websocket without a browser (bench/ws_crowd.py: the server's share of "
+        "each click, as when every person's screen draws on its own device). Both pause to read "
+        f"between clicks ({concurrency_pace()}); the server is also run with no pauses as a stress test.",
     ]
     json_path, md_path = HERE / "results.json", HERE / "results.md"
     if args.print_only:

@@ -20,8 +20,10 @@ def words(markdown: str) -> str:
 def steps() -> None:
     st.header(text.steps_heading)
     st.markdown(words(text.steps_intro))
-    for number, (column, stage) in enumerate(zip(st.columns(len(text.stages)), text.stages, strict=True), 1):
-        with column, st.container(border=True):
+    # Bordered columns, not columns holding bordered boxes: half the layout blocks on every rerun.
+    for number, (column, stage) in enumerate(zip(st.columns(len(text.stages), border=True), text.stages,
+                                                 strict=True), 1):
+        with column:
             st.subheader(f"{number}. {stage.heading}", anchor=f"step-{stage.id}")
             st.markdown("\n".join(f"- {words(point)}" for point in stage.points))
 
@@ -52,10 +54,9 @@ def unknowns() -> None:
 def think_twice() -> None:
     st.header(text.think_twice_heading)
     st.markdown(words(text.think_twice_intro))
-    for column, caution in zip(st.columns(len(text.think_twice)), text.think_twice, strict=True):
-        with column, st.container(border=True):
-            st.markdown(f"**{caution.title}**")
-            st.markdown(words(caution.text))
+    for column, caution in zip(st.columns(len(text.think_twice), border=True), text.think_twice, strict=True):
+        with column:
+            st.markdown(f"**{caution.title}**\n\n{words(caution.text)}")
     st.markdown(text.checklist_pointer)
     st.page_link("pages/checklist.py", label=text.checklist_link)
 
@@ -63,9 +64,10 @@ def think_twice() -> None:
 def glossary() -> None:
     st.header(text.glossary_heading, anchor="glossary")
     st.markdown(text.glossary_intro)
-    for term in text.glossary:
-        # The empty anchor is where a linked word in the text jumps to.
-        st.markdown(f'<span id="{term.anchor}"></span>**{term.term}:** {term.meaning}', unsafe_allow_html=True)
+    # One text for every word (fewer elements to send and draw); each empty anchor is where a
+    # linked word in the text jumps to.
+    st.markdown("\n\n".join(f'<span id="{term.anchor}"></span>**{term.term}:** {term.meaning}'
+                              for term in text.glossary), unsafe_allow_html=True)
 
 
 # The consent discussion path (paths.yaml `explainer_focus: risks`) puts the risks first.

@@ -57,6 +57,9 @@ def timeline_figure(
     ticks = timeline.ticks
     top, bottom = 80 + (16 if large_text else 0), 74 + (18 if large_text else 0)
     fig.update_layout(
+        # No plotly template: every colour and font is set here, and the default template made up
+        # most of the figure (copied, checked and sent on every rerun).
+        template="none",
         height=int(plot_height + top + bottom),
         margin=dict(l=20, r=36, t=top, b=bottom),
         paper_bgcolor=theme.BACKGROUND,
