@@ -43,14 +43,19 @@ _SETTLE = f"""
 const benchSettle = (since, done) => {{
   // Calls done(time of the last DOM change) once the page has been quiet for {QUIET_MS} ms.
   let last = since, timer = null;
-  const quiet = () => {{ observer.disconnect(); done(last); }};
-  const observer = new MutationObserver(() => {{
+  const changed = () => {{
     last = performance.now();
     clearTimeout(timer);
     const wait = performance.now() - since > {MAX_SETTLE_MS} ? 0 : {QUIET_MS};
     timer = setTimeout(quiet, wait);
-  }});
+  }};
+  const quiet = () => {{
+    observer.disconnect(); document.removeEventListener('load', changed, true); done(last);
+  }};
+  const observer = new MutationObserver(changed);
   observer.observe(document.documentElement, {{ subtree: true, childList: true, characterData: true }});
+  // A picture that finishes loading changes what is seen but not the DOM: count it as a change.
+  document.addEventListener('load', changed, true);
   timer = setTimeout(quiet, {QUIET_MS});
 }};
 """
@@ -67,9 +72,12 @@ VISUAL_INIT = (
     if (seen || !benchIsDrawn(expected)) return;
     seen = true;
     observer.disconnect();
+    document.removeEventListener('load', check, true);
     benchSettle(performance.now(), (at) => { window.__benchVisualAt = at; });
   };
   const observer = new MutationObserver(check);
+  // Pictures load without changing the DOM: their load events (captured; they do not bubble) too.
+  document.addEventListener('load', check, true);
   observer.observe(document, { subtree: true, childList: true, attributes: true,
                                attributeFilter: ['data-test-script-state', 'class'] });
 })();
@@ -164,6 +172,7 @@ CLICK_ARM = (
     const finish = (result) => {
       if (finished) return;
       finished = true; observer.disconnect(); clearTimeout(timer); clearTimeout(grace);
+      document.removeEventListener('load', check, true);
       document.removeEventListener('pointerdown', onDown, true);
       resolve({ what, sawRun, ...result });
     };
@@ -191,6 +200,7 @@ CLICK_ARM = (
     };
     document.addEventListener('pointerdown', onDown, true);
     const observer = new MutationObserver(check);
+    document.addEventListener('load', check, true);  // a picture loaded: see VISUAL_INIT
     observer.observe(app, { subtree: true, childList: true, characterData: true, attributes: true,
                             attributeFilter: ['data-test-script-state'] });
   });
