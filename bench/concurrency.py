@@ -63,6 +63,8 @@ class JourneyStop:
 
 @dataclass
 class Journey:
+    """One session's journey: times of its first load, page changes and checklist answers (ms)."""
+
     first_load_ms: float | None = None
     navigation_ms: list[float] = field(default_factory=list)
     answer_ms: list[float] = field(default_factory=list)

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.concurrency import Pace, cpu_seconds
+from bench.concurrency import ConcurrencyResult, Journey, Pace, cpu_seconds
 
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 RUN_TIMEOUT_S = 30
@@ -41,30 +41,6 @@ class Run:
     ms: float
     message_bytes: int
     exceptions: list[str]
-
-
-@dataclass
-class WsJourney:
-    first_load_ms: float | None = None
-    navigation_ms: list[float] = field(default_factory=list)
-    answer_ms: list[float] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-@dataclass
-class WsCrowdResult:
-    sessions: int
-    journeys: list[WsJourney]
-    wall_seconds: float = 0.0
-    server_cpu_seconds: float | None = None
-
-    @property
-    def interaction_ms(self) -> list[float]:
-        return [ms for j in self.journeys for ms in j.navigation_ms + j.answer_ms]
-
-    @property
-    def errors(self) -> list[str]:
-        return [e for j in self.journeys for e in j.errors]
 
 
 class WsSession:
@@ -125,8 +101,8 @@ class WsSession:
 
 async def _journey(
     ws_url: str, paths: list[tuple[str, str]], answers: int, delay_s: float, pace: Pace
-) -> WsJourney:
-    journey = WsJourney()
+) -> Journey:
+    journey = Journey()
     await asyncio.sleep(delay_s)
     label = "connect"
     try:
@@ -158,21 +134,21 @@ async def _journey(
 
 
 async def _crowd(base_url: str, paths: list[tuple[str, str]], sessions: int, answers: int,
-                 server_pid: int | None, pace: bool) -> WsCrowdResult:
+                 server_pid: int | None, pace: bool) -> ConcurrencyResult:
     ws_url = base_url.replace("http://", "ws://", 1) + "/_stcore/stream"
     cpu_before = cpu_seconds(server_pid) if server_pid else None
     started = time.monotonic()
     journeys = await asyncio.gather(
         *(_journey(ws_url, paths, answers, n * START_GAP_S, Pace(n, pace)) for n in range(sessions))
     )
-    result = WsCrowdResult(sessions=sessions, journeys=list(journeys), wall_seconds=time.monotonic() - started)
+    result = ConcurrencyResult(sessions=sessions, journeys=list(journeys), wall_seconds=time.monotonic() - started)
     if cpu_before is not None:
         result.server_cpu_seconds = cpu_seconds(server_pid) - cpu_before
     return result
 
 
 def run(base_url: str, paths: list[tuple[str, str]], sessions: int, answers: int = 2,
-        server_pid: int | None = None, pace: bool = True) -> WsCrowdResult:
+        server_pid: int | None = None, pace: bool = True) -> ConcurrencyResult:
     """`paths`: (page id, url path) in journey order, the first opened directly. `pace`: pause to
     read between clicks (bench.concurrency.Pace); False sends each click the moment the last is done."""
     return asyncio.run(_crowd(base_url, paths, sessions, answers, server_pid, pace))
