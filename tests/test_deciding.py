@@ -64,11 +64,31 @@ def test_which_options_combine(content):
     assert not options.can_combine("no_new_treatment", "injection")
 
 
-def test_chance_groups_show_at_most_one_figure_per_option(content):
+def test_chance_groups_show_at_most_one_figure_per_option_besides_its_comparison(content):
     outcomes = {o.id: o for o in content.outcomes.outcomes}
+    comparisons = {o.compared_with_outcome_id for o in outcomes.values() if o.compared_with_outcome_id}
     for group in content.options.chance_groups:
-        owners = [outcomes[i].option_id for i in group.outcome_ids]
+        owners = [outcomes[i].option_id for i in group.outcome_ids if i not in comparisons]
         assert len(owners) == len(set(owners)), group.id
+        for i in group.outcome_ids:  # a comparison group only ever beside its own main figure
+            if i in comparisons:
+                assert any(outcomes[m].compared_with_outcome_id == i for m in group.outcome_ids), (group.id, i)
+
+
+def test_a_harm_a_treatment_lowers_is_never_shown_without_the_group_that_did_not_have_it(content):
+    """'33 out of 100 had a broken bone' under bone medicine alone reads as a harm of the medicine;
+    beside the 44 out of 100 without it, it reads as what it is."""
+    outcomes = {o.id: o for o in content.outcomes.outcomes}
+    lowered = 0
+    for group in content.options.chance_groups:
+        for i in group.outcome_ids:
+            main, compared = outcomes[i], outcomes.get(outcomes[i].compared_with_outcome_id or "")
+            if main.kind == "harm" and compared and (
+                compared.count / compared.denominator > main.count / main.denominator
+            ):
+                lowered += 1
+                assert compared.id in group.outcome_ids, (group.id, i)
+    assert lowered  # bone medicine and broken bones, today
 
 
 # --- Content: priorities and quiz --------------------------------------------------------------
