@@ -24,8 +24,10 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# `streamlit run app.py` on 127.0.0.1 that never looks up this machine's address online
+# (decision_aid/ui/serve.py); docs/deploy.md for serving a clinic's network.
 run: install
-	$(BIN)/streamlit run app.py
+	$(BIN)/python -m decision_aid.ui.serve
 
 check: install
 	$(BIN)/python -m decision_aid check
