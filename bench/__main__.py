@@ -52,6 +52,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--pages", help="only these pages, comma-separated (e.g. explainer,evidence); the reference always runs"
     )
     parser.add_argument("--no-crowd", action="store_true", help="skip the simultaneous sessions (and memory)")
+    parser.add_argument(
+        "--server-crowds", default="100,200",
+        help="larger crowds for the server alone, comma-separated (default 100,200; '' for none)",
+    )
+    parser.add_argument(
+        "--server-crowds-only", action="store_true",
+        help="only the larger server-alone crowds: no reruns, PDF, browser or 20-session rows",
+    )
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF handout")
     parser.add_argument(
         "--print-only", action="store_true", help="print the table; leave bench/results.md and .json as they are"
@@ -184,6 +192,7 @@ def bench_browser(
             _log(f"server alone: {sessions} simultaneous websocket sessions, pausing to read, then without pauses")
             server_paced = ws_crowd.run(app.url, pages, sessions, answers=2, server_pid=app.pid, pace=True)
             server_flat_out = ws_crowd.run(app.url, pages, sessions, answers=2, server_pid=app.pid, pace=False)
+            larger_crowds = server_crowd_rows(app, pages, crowd_sizes(args))
 
     # time to visual rows
     ref_visual = visual[REFERENCE]
@@ -280,7 +289,47 @@ def bench_browser(
             subject, result.journeys, result.errors, result.wall_seconds, cpu,
             target=target, how=how,
         ))
+    results.rows += larger_crowds
     return {"visual": visual, "app_clicks": app_clicks, "facts": facts}
+
+
+def crowd_sizes(args: argparse.Namespace) -> list[int]:
+    return [int(n) for n in args.server_crowds.split(",") if n.strip()]
+
+
+def server_crowd_rows(app, pages: list[tuple[str, str]], sizes: list[int]) -> list[Row]:
+    """How many people one app process serves: 100 and 200 websocket sessions pausing to read."""
+    from bench import ws_crowd
+
+    rows = []
+    for size in sizes:
+        _log(f"server alone: {size} simultaneous websocket sessions, pausing to read")
+        result = ws_crowd.run(app.url, pages, size, answers=2, server_pid=app.pid, pace=True)
+        cpu = ""
+        if result.server_cpu_seconds is not None:
+            cpu = (f"; server CPU {result.server_cpu_seconds:.0f} s in {result.wall_seconds:.0f} s "
+                   f"(one process runs Python on one core at a time)")
+        if result.client_cpu_seconds is not None:
+            cpu += f"; the {size} clients themselves used {result.client_cpu_seconds:.0f} s of CPU on the same cores"
+        rows.append(_crowd_row(
+            f"{size} sessions, server alone", result.journeys, result.errors, result.wall_seconds,
+            cpu + f"; RSS after {fmt_mb(app.rss_mb())}", target=True,
+            how=f"websocket clients (no browser), all joining within {ws_crowd.JOIN_WINDOW_S:g} s, pausing to read",
+        ))
+    return rows
+
+
+def bench_server_crowds_only(args: argparse.Namespace, pages: list[tuple[str, str]], results: Results) -> None:
+    from bench.server import StreamlitServer
+
+    _log("starting the app server")
+    from bench import ws_crowd
+
+    with StreamlitServer(ROOT / "app.py") as app:
+        # The full run has loaded every page in the browser first: warm the server the same way.
+        _log("warming the server: one journey through every page")
+        ws_crowd.run(app.url, pages, 1, answers=2, pace=False)
+        results.rows += server_crowd_rows(app, pages, crowd_sizes(args))
 
 
 def concurrency_pace() -> str:
@@ -362,16 +411,7 @@ def profile_misses(results: Results, quick: bool) -> None:
         )
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    st_logger.set_log_level("error")  # AppTest's bare-mode warnings are noise here
-    started = time.monotonic()
-    results = Results(machine=machine.describe())
-    results.machine["load average at start"] = _load_average()
-    pages = app_pages()
-    if args.pages:
-        wanted = set(args.pages.split(","))
-        pages = [(pid, path) for pid, path in pages if pid in wanted]
+def bench_all(args: argparse.Namespace, pages: list[tuple[str, str]], results: Results) -> None:
     reruns = bench_reruns(pages, 15 if args.quick else 20, results)
     if not args.no_pdf:
         bench_handout(3 if args.quick else 10, results)
@@ -383,6 +423,22 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         bench_browser(pages, reruns, args, results)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    st_logger.set_log_level("error")  # AppTest's bare-mode warnings are noise here
+    started = time.monotonic()
+    results = Results(machine=machine.describe())
+    results.machine["load average at start"] = _load_average()
+    pages = app_pages()
+    if args.pages:
+        wanted = set(args.pages.split(","))
+        pages = [(pid, path) for pid, path in pages if pid in wanted]
+    if args.server_crowds_only:
+        bench_server_crowds_only(args, pages, results)
+    else:
+        bench_all(args, pages, results)
     if not args.print_only:  # a partial run leaves the full run's profiles alone
         profile_misses(results, args.quick)
     results.machine["load average at end"] = _load_average()
@@ -406,6 +462,9 @@ def main(argv: list[str] | None = None) -> int:
         "driven over the app's websocket without a browser (bench/ws_crowd.py: the server's share of "
         "each click, as when every person's screen draws on its own device). Both pause to read "
         f"between clicks ({concurrency_pace()}); the server is also run with no pauses as a stress test.",
+        "100 and 200 sessions (server alone) say how many people one app process serves before a clinic "
+        "needs a second one behind nginx (docs/deploy.md): the same journeys and pauses, every session "
+        "joining within 10 s; the clients run in one Python process on the same cores as the server.",
     ]
     json_path, md_path = HERE / "results.json", HERE / "results.md"
     if args.print_only:

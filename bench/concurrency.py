@@ -80,6 +80,7 @@ class ConcurrencyResult:
     rss_with_sessions_mb: float | None = None
     wall_seconds: float = 0.0
     server_cpu_seconds: float | None = None  # CPU the app server used while the journeys ran
+    client_cpu_seconds: float | None = None  # CPU the websocket clients used (bench.ws_crowd)
 
     @property
     def server_cpu_share(self) -> float | None:

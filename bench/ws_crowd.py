@@ -24,6 +24,9 @@ from bench.concurrency import ConcurrencyResult, Journey, Pace, cpu_seconds
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 RUN_TIMEOUT_S = 30
 START_GAP_S = 0.25  # as with the browsers: all 20 sessions are in within 5 s
+# A larger crowd (100, 200 sessions) joins within this window, so that every session is open at
+# once for most of its journey (a journey with reading pauses lasts about 45 s).
+JOIN_WINDOW_S = 10.0
 
 
 @dataclass
@@ -137,11 +140,13 @@ async def _crowd(base_url: str, paths: list[tuple[str, str]], sessions: int, ans
                  server_pid: int | None, pace: bool) -> ConcurrencyResult:
     ws_url = base_url.replace("http://", "ws://", 1) + "/_stcore/stream"
     cpu_before = cpu_seconds(server_pid) if server_pid else None
-    started = time.monotonic()
+    started, client_cpu_before = time.monotonic(), time.process_time()
+    gap = min(START_GAP_S, JOIN_WINDOW_S / max(sessions, 1))
     journeys = await asyncio.gather(
-        *(_journey(ws_url, paths, answers, n * START_GAP_S, Pace(n, pace)) for n in range(sessions))
+        *(_journey(ws_url, paths, answers, n * gap, Pace(n, pace)) for n in range(sessions))
     )
     result = ConcurrencyResult(sessions=sessions, journeys=list(journeys), wall_seconds=time.monotonic() - started)
+    result.client_cpu_seconds = time.process_time() - client_cpu_before
     if cpu_before is not None:
         result.server_cpu_seconds = cpu_seconds(server_pid) - cpu_before
     return result
