@@ -310,16 +310,19 @@ def server_crowd_rows(app, pages: list[tuple[str, str]], sizes: list[int]) -> li
             cpu = (f"; server CPU {result.server_cpu_seconds:.0f} s in {result.wall_seconds:.0f} s "
                    f"(one process runs Python on one core at a time)")
         if result.client_cpu_seconds is not None:
-            cpu += f"; the {size} clients themselves used {result.client_cpu_seconds:.0f} s of CPU on the same cores"
+            cpu += (f"; the {size} clients themselves used {result.client_cpu_seconds:.0f} s of CPU "
+                    "on the same cores")
         rows.append(_crowd_row(
             f"{size} sessions, server alone", result.journeys, result.errors, result.wall_seconds,
             cpu + f"; RSS after {fmt_mb(app.rss_mb())}", target=True,
-            how=f"websocket clients (no browser), all joining within {ws_crowd.JOIN_WINDOW_S:g} s, pausing to read",
+            how=f"websocket clients (no browser), all joining within {ws_crowd.JOIN_WINDOW_S:g} s, "
+            "pausing to read",
         ))
     return rows
 
 
-def bench_server_crowds_only(args: argparse.Namespace, pages: list[tuple[str, str]], results: Results) -> None:
+def bench_server_crowds_only(args: argparse.Namespace, pages: list[tuple[str, str]],
+                             results: Results) -> None:
     from bench.server import StreamlitServer
 
     _log("starting the app server")

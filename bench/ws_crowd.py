@@ -145,7 +145,8 @@ async def _crowd(base_url: str, paths: list[tuple[str, str]], sessions: int, ans
     journeys = await asyncio.gather(
         *(_journey(ws_url, paths, answers, n * gap, Pace(n, pace)) for n in range(sessions))
     )
-    result = ConcurrencyResult(sessions=sessions, journeys=list(journeys), wall_seconds=time.monotonic() - started)
+    result = ConcurrencyResult(sessions=sessions, journeys=list(journeys),
+                               wall_seconds=time.monotonic() - started)
     result.client_cpu_seconds = time.process_time() - client_cpu_before
     if cpu_before is not None:
         result.server_cpu_seconds = cpu_seconds(server_pid) - cpu_before

@@ -23,14 +23,13 @@ LOOKUPS = ("get_external_ip", "get_internal_ip")
 
 def _no_address() -> None:
     """This machine's address is never looked up: Streamlit treats None as "not known"."""
-    return None
 
 
 def turn_off_address_lookups() -> None:
     for name in LOOKUPS:
         # A Streamlit that renamed these would quietly look up again: fail loudly instead.
-        if not callable(getattr(net_util, name, None)):
-            raise RuntimeError(f"streamlit.net_util.{name} is gone: check decision_aid/ui/serve.py")
+        if not hasattr(net_util, name):
+            raise AttributeError(f"streamlit.net_util.{name} is gone: check decision_aid/ui/serve.py")
         setattr(net_util, name, _no_address)
 
 

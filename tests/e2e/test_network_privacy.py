@@ -57,9 +57,9 @@ def _off_machine(log: Path) -> tuple[int, list[str]]:
     leaving = []
     for line in lines:
         kind, *rest = line.split("\t")
-        if kind == "lookup" and rest[0].strip("'") not in LOCAL_NAMES and rest[0] not in LOCAL_NAMES:
-            leaving.append(line)
-        elif kind in ("connect", "sendto") and not _is_local(rest[-1]):
+        lookup_elsewhere = kind == "lookup" and rest[0].strip("'") not in LOCAL_NAMES
+        connect_elsewhere = kind in ("connect", "sendto") and not _is_local(rest[-1])
+        if lookup_elsewhere or connect_elsewhere:
             leaving.append(line)
     return watching, leaving
 
