@@ -219,7 +219,7 @@ def test_headers_and_internal_endpoints(proxy: Proxy):
 
 def test_a_clinic_visit_through_nginx_stays_on_its_process(proxy: Proxy, new_context: NewContext, content):
     keys = _route_keys_for_each_process(proxy)
-    # A first visit as a browser makes it: nginx gives it a route key on its first request.
+    # A visit as a browser makes one: nginx gives it a route key (cookie) on its first request.
     context, requests = new_context(ignore_https_errors=True)
     visit = AppDriver(context.new_page(), proxy.base_url, requests)
     visit.page.on("websocket", lambda ws: requests.urls.append(ws.url))
