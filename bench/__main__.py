@@ -341,7 +341,7 @@ def profile_misses(results: Results, quick: bool) -> None:
                 content = load_content(ROOT / "content")
                 name = "handout"
                 path, spots = profiling.profile_call(
-                    lambda: handout._as_bytes(
+                    lambda content=content: handout._as_bytes(
                         importlib.import_module("decision_aid.handout").build_handout(content, None)
                     ),
                     3 if quick else 10,
@@ -389,23 +389,23 @@ def main(argv: list[str] | None = None) -> int:
     run_time = f"{time.monotonic() - started:.0f} s"
     results.machine["bench run time"] = run_time + (" (--quick)" if args.quick else "")
     results.notes += [
-        "Rerun is the time Streamlit's ScriptRunner spends running app.py and the page after one widget "
-        "change (measured in the script thread under AppTest); AppTest's own overhead is in the note.",
-        "Time to visual runs from navigation start (performance.now() in the page) until the heading is "
+        ("Rerun is the time Streamlit's ScriptRunner spends running app.py and the page after one widget "
+        "change (measured in the script thread under AppTest); AppTest's own overhead is in the note."),
+        ("Time to visual runs from navigation start (performance.now() in the page) until the heading is "
         "shown, the script run has finished, every chart is drawn (a plotly chart has its SVG, a picture "
         "has loaded) and no widget is still loading "
         "(no skeleton), taken at the last change to the page before 300 ms of quiet; each load is a "
-        "new session.",
-        "Click to result runs from the pointerdown until the run the click started has finished, the "
+        "new session."),
+        ("Click to result runs from the pointerdown until the run the click started has finished, the "
         "page's words have changed and the page is drawn as above. Its reference is the checkbox on the "
-        "reference page.",
-        "The browser, both servers and the benchmark share the machine: a high load average means "
-        "noisy numbers, and 20 Chromium sessions load the 2 cores far more than the server does.",
-        "Simultaneous sessions are measured twice: 20 Chromium sessions on this machine (the issue's "
+        "reference page."),
+        ("The browser, both servers and the benchmark share the machine: a high load average means "
+        "noisy numbers, and 20 Chromium sessions load the 2 cores far more than the server does."),
+        ("Simultaneous sessions are measured twice: 20 Chromium sessions on this machine (the issue's "
         "measure; their renderers compete with the server for the same 2 cores), and 20 sessions "
         "driven over the app's websocket without a browser (bench/ws_crowd.py: the server's share of "
         "each click, as when every person's screen draws on its own device). Both pause to read "
-        f"between clicks ({concurrency_pace()}); the server is also run with no pauses as a stress test.",
+        f"between clicks ({concurrency_pace()}); the server is also run with no pauses as a stress test."),
     ]
     json_path, md_path = HERE / "results.json", HERE / "results.md"
     if args.print_only:

@@ -123,9 +123,9 @@ def render_results(results: Results, previous: dict[str, str] | None = None) -> 
     parts = [
         "# Benchmark results",
         "",
-        "Written by `python -m bench` (`make bench`). It reports; it does not fail on timings. Ratios are "
+        ("Written by `python -m bench` (`make bench`). It reports; it does not fail on timings. Ratios are "
         "the app over the reference page (`bench/reference_app.py`: one checkbox, one plotly chart) "
-        "measured in the same run on the same machine. Browser and servers share the machine's cores.",
+        "measured in the same run on the same machine. Browser and servers share the machine's cores."),
         "",
         "## Machine and versions",
         machine,

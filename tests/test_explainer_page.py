@@ -222,7 +222,7 @@ def test_large_text_stays_on_when_moving_between_pages():
 def test_consent_path_shows_risks_first(content):
     from .conftest import open_page
 
-    headers = lambda at: [h.value for h in at.header]  # noqa: E731
+    headers = lambda at: [h.value for h in at.header]
     usual = headers(open_page("explainer"))
     consent = headers(open_page("explainer", da_path="consent"))
     text = content.explainer

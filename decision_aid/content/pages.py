@@ -7,7 +7,6 @@ from typing import Literal
 from pydantic import Field
 
 from .base import ContentModel, Id, Text
-from .text import PatientText
 
 Audience = Literal["patient", "clinician", "both"]
 

@@ -34,7 +34,7 @@ class QuizItem(ContentModel):
     source_ids: list[Id] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _correct_is_a_choice(self) -> "QuizItem":
+    def _correct_is_a_choice(self) -> QuizItem:
         ids = [c.id for c in self.choices]
         if self.correct not in ids:
             raise ValueError(f"correct: '{self.correct}' is not one of the choices {ids}")

@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
 
@@ -292,7 +292,7 @@ class AppDriver:
             self.wait_idle()
         box.press("Escape")
 
-    def number(self, label: str, value: float | int) -> None:
+    def number(self, label: str, value: float) -> None:
         box = self.main().get_by_role("spinbutton", name=label, exact=True)
         box.fill(str(value))
         box.press("Enter")
