@@ -25,20 +25,18 @@ from bench.stats import fmt_kb, fmt_mb, fmt_ms, fmt_ratio, median, p95, ratio
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 REFERENCE = "reference"
-# Fixed URL paths (people bookmark them); read from content when it loads, else this list.
-FALLBACK_PAGES = [
-    ("start", ""), ("checklist", "checklist"), ("explainer", "explainer"), ("options", "options"),
-    ("priorities", "priorities"), ("check", "check"), ("summary", "summary"), ("evidence", "evidence"),
-]  # fmt: skip
 
 
 def app_pages() -> list[tuple[str, str]]:
-    try:
-        from decision_aid.content import load_content
+    """(page id, URL path) of every page in pages.yaml; invalid content stops the run with its problems."""
+    from decision_aid.content import ContentError, load_content
 
-        return [(p.id, p.url_path or "") for p in load_content(ROOT / "content").pages.pages]
-    except Exception:  # invalid content mid-edit: the paths are fixed anyway
-        return FALLBACK_PAGES
+    try:
+        pages = load_content(ROOT / "content").pages.pages
+    except ContentError as err:
+        raise SystemExit("The content has errors (python -m decision_aid check):\n"
+                         + "\n".join(str(p) for p in err.problems)) from None
+    return [(p.id, p.url_path) for p in pages]
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

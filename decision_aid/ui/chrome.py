@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from decision_aid import session
 from decision_aid.content import Content, ContentError, content_root, load_content
+from decision_aid.page_scripts import page_script_path
 from decision_aid.paths import hidden_pages
 
 from . import style
 from .path_nav import path_nav
-
-APP_DIR = Path(__file__).resolve().parents[2]
 
 
 @st.cache_resource(show_spinner=False)
@@ -37,7 +34,7 @@ def app_pages(content: Content) -> list[st.Page]:
     """One st.Page per page in pages.yaml, at its fixed URL path; the first is the start page."""
     return [
         st.Page(
-            str(APP_DIR / "pages" / f"{p.id}.py"),
+            str(page_script_path(p.id)),
             title=p.nav_label,
             url_path=p.url_path or None,
             default=not p.url_path,
