@@ -4,13 +4,10 @@ import streamlit as st
 
 from decision_aid import evidence_table as et
 from decision_aid import ui
+from decision_aid.dates import long_date
 
 content = ui.start_page("evidence")
 text, meta = content.evidence, content.meta
-
-
-def _long_date(date):
-    return date.strftime("%d %B %Y")
 
 
 def _bullets(lines):
@@ -18,7 +15,7 @@ def _bullets(lines):
 
 
 if et.review_is_overdue(meta):
-    st.warning(text.about.review_overdue.format(date=_long_date(meta.review_by)), icon="⚠️")
+    st.warning(text.about.review_overdue.format(date=long_date(meta.review_by)), icon="⚠️")
 
 st.header(text.limits_heading)
 st.markdown(text.limits_intro)
@@ -33,9 +30,9 @@ st.header(about.heading)
 _bullets(
     f"**{label}:** {value}"
     for label, value in [
-        (about.produced, _long_date(meta.produced)),
-        (about.last_reviewed, _long_date(meta.last_reviewed)),
-        (about.review_by, _long_date(meta.review_by)),
+        (about.produced, long_date(meta.produced)),
+        (about.last_reviewed, long_date(meta.last_reviewed)),
+        (about.review_by, long_date(meta.review_by)),
         (about.update_policy, meta.update_policy),
         (about.authors, meta.authors),
         (about.funding, meta.funding),

@@ -11,6 +11,7 @@ import yaml
 
 from decision_aid import evidence_table as et
 from decision_aid.content.loading import CONTENT_ENV
+from decision_aid.dates import long_date
 
 from .conftest import CONTENT, open_page
 
@@ -100,7 +101,7 @@ def test_limits_and_ipdas_items_are_shown(content):
     for value in ipdas:
         assert value in shown
     for date in (meta.produced, meta.last_reviewed, meta.review_by):
-        assert date.strftime("%d %B %Y") in shown
+        assert long_date(date) in shown
 
 
 def test_no_review_warning_before_the_review_by_date(content):
@@ -115,7 +116,7 @@ def test_review_warning_once_the_review_by_date_has_passed(content_copy, monkeyp
     monkeypatch.setenv(CONTENT_ENV, str(content_copy("meta.yaml", change=date_in_past)))
     at = open_page("evidence")
     assert not at.exception, at.exception
-    expected = content.evidence.about.review_overdue.format(date="01 January 2021")
+    expected = content.evidence.about.review_overdue.format(date="1 January 2021")
     assert [w.value for w in at.warning] == [expected]
 
 

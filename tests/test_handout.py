@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from decision_aid.dates import long_date
 from decision_aid.figures import format_number, icon_layout, outcome_counts, row_text, theme
 from decision_aid.handout import MAX_PAGES, build_handout, lines
 from decision_aid.handout.fonts import FAMILY as FONT
@@ -76,7 +77,7 @@ def test_generic_handout_holds_every_shared_section(content, large):
         assert flat(line) in text
     reviewed = content.meta.last_reviewed
     footer = content.summary.handout.version.format(
-        version=content.meta.version, reviewed=f"{reviewed.day} {reviewed:%B %Y}")
+        version=content.meta.version, reviewed=long_date(reviewed))
     assert all(footer in " ".join(page.extract_text().split()) for page in reader.pages)
     # The generic sheet has no personal parts.
     assert flat(words.next_step_heading) not in text

@@ -6,6 +6,7 @@ import streamlit as st
 
 from decision_aid import session
 from decision_aid.content import Content, ContentError, content_root, load_content
+from decision_aid.dates import long_date
 from decision_aid.page_scripts import page_script_path
 from decision_aid.paths import hidden_pages
 
@@ -115,7 +116,7 @@ def start_page(page_id: str) -> Content:
     st.title(text.heading)
     st.markdown(text.intro)
     version = content.pages.ui.content_version.format(
-        version=meta.version, reviewed=meta.last_reviewed.strftime("%d %B %Y")
+        version=meta.version, reviewed=long_date(meta.last_reviewed)
     )
     st.caption(f"{meta.safety_line} {version}")
     path_nav(content, page_id)  # "Step N of M" with Back / Next, on a page of the chosen path
