@@ -142,16 +142,6 @@ def source_uses(content: Content) -> list[SourceUse]:
     ]
 
 
-def referenced_source_ids(content: Content) -> set[str]:
-    return {use.source_id for use in source_uses(content)}
-
-
-def unreferenced_source_ids(content: Content) -> list[str]:
-    """Sources in sources.yaml that no content cites, in file order."""
-    used = referenced_source_ids(content)
-    return [s.id for s in content.sources.sources if s.id not in used]
-
-
 def uses_by_source(content: Content) -> dict[str, list[SourceUse]]:
     """Source id -> its uses, for every source in sources.yaml (an empty list when unused)."""
     by_source: dict[str, list[SourceUse]] = {s.id: [] for s in content.sources.sources}
