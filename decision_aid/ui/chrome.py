@@ -121,22 +121,3 @@ def start_page(page_id: str) -> Content:
     st.caption(f"{meta.safety_line} {version}")
     path_nav(content, page_id)  # "Step N of M" with Back / Next, on a page of the chosen path
     return content
-
-
-def per_content(fn, content: Content, *args):
-    """`fn(content, *args)`, computed once per loaded content and arguments, shared by sessions.
-
-    Content is loaded once per process and never changes, so whatever is built only from it
-    (figures, tables) need not be rebuilt on every rerun; the benchmark showed that rebuilding
-    plotly figures dominated the explainer's rerun time. A plain dict, not st.cache_resource: its
-    bookkeeping on every hit (about 0.7 ms a call, 9 calls per explainer rerun) cost more than the
-    pictures it returned. The entry holds `content`, so its id cannot be reused while cached.
-    """
-    key = (fn, id(content), args)
-    built = _BUILT.get(key)
-    if built is None:
-        built = _BUILT[key] = (content, fn(content, *args))  # two sessions may both build: harmless
-    return built[1]
-
-
-_BUILT: dict[tuple, tuple[Content, object]] = {}
