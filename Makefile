@@ -1,21 +1,35 @@
 # Two commands for a newcomer: `make run` and `make test`. Both go through `make install`.
+# They install the lock files (every package at the exact version tested); requirements*.txt are the
+# top-level pins a person edits, and `make lock` turns them into the lock files.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install install-dev browser run test check bench clean
+.PHONY: install install-dev lock browser run test check bench clean
 
 install: $(VENV)/.installed
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
 install-dev: install $(VENV)/.installed-dev
-$(VENV)/.installed-dev: requirements-dev.txt requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	touch $@
+
+# After changing a pin in requirements*.txt: resolve both in a throwaway venv and freeze the result.
+LOCK_VENV := .lock-venv
+lock:
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	{ echo "# Every package requirements.txt installs, at the exact version tested. Made by make lock."; \
+	  $(LOCK_VENV)/bin/python -m pip freeze; } > requirements.lock
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	{ echo "# Every package requirements-dev.txt installs, at the exact version tested. Made by make lock."; \
+	  $(LOCK_VENV)/bin/python -m pip freeze; } > requirements-dev.lock
+	rm -rf $(LOCK_VENV)
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download cannot work offline.
 browser:
@@ -34,6 +48,7 @@ check: install
 
 test: install-dev browser
 	$(BIN)/python -m decision_aid check
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 bench: install-dev browser

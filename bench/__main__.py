@@ -14,7 +14,9 @@ import json
 import os
 import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from streamlit import logger as st_logger
 
@@ -22,23 +24,24 @@ from bench import handout, machine, report, rerun
 from bench.report import TARGET_TEXT, Results, Row
 from bench.stats import fmt_kb, fmt_mb, fmt_ms, fmt_ratio, median, p95, ratio
 
+if TYPE_CHECKING:  # the browser modules load Playwright: only a run that uses them imports them
+    from bench import concurrency
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 REFERENCE = "reference"
-# Fixed URL paths (people bookmark them); read from content when it loads, else this list.
-FALLBACK_PAGES = [
-    ("start", ""), ("checklist", "checklist"), ("explainer", "explainer"), ("options", "options"),
-    ("priorities", "priorities"), ("check", "check"), ("summary", "summary"), ("evidence", "evidence"),
-]  # fmt: skip
 
 
 def app_pages() -> list[tuple[str, str]]:
-    try:
-        from decision_aid.content import load_content
+    """(page id, URL path) of every page in pages.yaml; invalid content stops the run with its problems."""
+    from decision_aid.content import ContentError, load_content
 
-        return [(p.id, p.url_path or "") for p in load_content(ROOT / "content").pages.pages]
-    except Exception:  # invalid content mid-edit: the paths are fixed anyway
-        return FALLBACK_PAGES
+    try:
+        pages = load_content(ROOT / "content").pages.pages
+    except ContentError as err:
+        raise SystemExit("The content has errors (python -m decision_aid check):\n"
+                         + "\n".join(str(p) for p in err.problems)) from None
+    return [(p.id, p.url_path) for p in pages]
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -143,63 +146,97 @@ def bench_handout(builds: int, results: Results) -> handout.HandoutSamples:
 
 
 # ---------------------------------------------------------------- browser
+@dataclass
+class Crowds:
+    """Simultaneous sessions against one app server: Chromium, then websocket clients alone."""
+
+    browsers: concurrency.ConcurrencyResult
+    server_paced: concurrency.ConcurrencyResult
+    server_flat_out: concurrency.ConcurrencyResult
+    rss_after_close: float | None
+    larger: list[Row]  # 100 and 200 websocket sessions: how many people one process serves
+
+
 def bench_browser(
     pages: list[tuple[str, str]],
     reruns: dict[str, rerun.RerunSamples],
     args: argparse.Namespace,
     results: Results,
-) -> dict:
-    from playwright.sync_api import sync_playwright
-
-    from bench import browser, concurrency, ws_crowd
+) -> None:
+    """Time to visual, click to result, memory and simultaneous sessions, each as result rows."""
     from bench.server import StreamlitServer
 
     rounds, clicks = (3, 8) if args.quick else (5, 20)
     sessions = min(args.sessions, 5) if args.quick else args.sessions
     charts = {k: v.charts for k, v in reruns.items()}
-    facts: dict = {}
     _log("starting the app and reference servers")
     with StreamlitServer(ROOT / "app.py") as app, StreamlitServer(HERE / "reference_app.py") as ref:
         rss_start = app.rss_mb()
-        with sync_playwright() as playwright:
-            chromium = browser.launch(playwright)
-            results.machine["Chromium"] = chromium.version
-            context = browser.new_context(chromium)
-            _log(f"time to visual: reference and {len(pages)} pages, {rounds} loads each")
-            targets = [(REFERENCE, f"{ref.url}/", charts.get(REFERENCE, 1))]
-            targets += [(pid, f"{app.url}/{path}", charts.get(pid, 0)) for pid, path in pages]
-            visual = {s.subject: s for s in browser.measure_visual(context, targets, rounds)}
-            ref_clicks = app_clicks = browser.ClickSamples(subject="checklist", errors=["not asked for"])
-            if "checklist" in dict(pages):
-                _log(f"click to result: reference checkbox and checklist, {clicks} clicks each")
-                ref_clicks = browser.measure_clicks(
-                    context, REFERENCE, f"{ref.url}/", "checkbox", clicks, charts.get(REFERENCE, 1)
-                )
-                app_clicks = browser.measure_clicks(
-                    context, "checklist", f"{app.url}/{dict(pages)['checklist']}", "auto", clicks,
-                    charts.get("checklist", 0),
-                )
-            context.close()
-            chromium.close()
+        visual, ref_clicks, app_clicks = _loads_and_clicks(app.url, ref.url, pages, charts, rounds, clicks,
+                                                           results)
         rss_warm = app.rss_mb()
-        crowd = None
-        if not args.no_crowd:
-            _log(f"concurrency: {sessions} simultaneous journeys through every page")
-            stops = [concurrency.JourneyStop(pid, path, charts.get(pid, 0)) for pid, path in pages]
-            crowd = concurrency.run(app.url, stops, sessions, answers=2, read_rss=app.rss_mb, server_pid=app.pid)
-            time.sleep(3)  # let the server notice the closed sessions
-            rss_after_close = app.rss_mb()
-            _log(f"server alone: {sessions} simultaneous websocket sessions, pausing to read, then without pauses")
-            server_paced = ws_crowd.run(app.url, pages, sessions, answers=2, server_pid=app.pid, pace=True)
-            server_flat_out = ws_crowd.run(app.url, pages, sessions, answers=2, server_pid=app.pid, pace=False)
-            larger_crowds = server_crowd_rows(app, pages, crowd_sizes(args))
+        crowds = None if args.no_crowd else _crowds(app, pages, charts, sessions, crowd_sizes(args))
+    _visual_rows(visual, pages, results)
+    _click_rows(ref_clicks, app_clicks, results)
+    if crowds is not None:
+        results.rows.append(_memory_row(crowds, sessions, rss_start, rss_warm))
+        results.rows += _concurrency_rows(crowds, sessions)
 
-    # time to visual rows
+
+def _loads_and_clicks(app_url: str, ref_url: str, pages: list[tuple[str, str]], charts: dict[str, int],
+                      rounds: int, clicks: int, results: Results):
+    """In one Chromium: each page loaded `rounds` times, then the checklist and the reference clicked."""
+    from playwright.sync_api import sync_playwright
+
+    from bench import browser
+
+    with sync_playwright() as playwright:
+        chromium = browser.launch(playwright)
+        results.machine["Chromium"] = chromium.version
+        context = browser.new_context(chromium)
+        _log(f"time to visual: reference and {len(pages)} pages, {rounds} loads each")
+        targets = [(REFERENCE, f"{ref_url}/", charts.get(REFERENCE, 1))]
+        targets += [(pid, f"{app_url}/{path}", charts.get(pid, 0)) for pid, path in pages]
+        visual = {s.subject: s for s in browser.measure_visual(context, targets, rounds)}
+        ref_clicks = app_clicks = browser.ClickSamples(subject="checklist", errors=["not asked for"])
+        if "checklist" in dict(pages):
+            _log(f"click to result: reference checkbox and checklist, {clicks} clicks each")
+            ref_clicks = browser.measure_clicks(
+                context, REFERENCE, f"{ref_url}/", "checkbox", clicks, charts.get(REFERENCE, 1)
+            )
+            app_clicks = browser.measure_clicks(
+                context, "checklist", f"{app_url}/{dict(pages)['checklist']}", "auto", clicks,
+                charts.get("checklist", 0),
+            )
+        context.close()
+        chromium.close()
+    return visual, ref_clicks, app_clicks
+
+
+def _crowds(app, pages: list[tuple[str, str]], charts: dict[str, int], sessions: int,
+            larger_sizes: list[int]) -> Crowds:
+    from bench import concurrency, ws_crowd
+
+    _log(f"concurrency: {sessions} simultaneous journeys through every page")
+    stops = [concurrency.JourneyStop(pid, path, charts.get(pid, 0)) for pid, path in pages]
+    browsers = concurrency.run(app.url, stops, sessions, answers=2, read_rss=app.rss_mb, server_pid=app.pid)
+    time.sleep(3)  # let the server notice the closed sessions
+    rss_after_close = app.rss_mb()
+    _log(f"server alone: {sessions} simultaneous websocket sessions, pausing to read, then without pauses")
+    return Crowds(
+        browsers=browsers,
+        server_paced=ws_crowd.run(app.url, pages, sessions, answers=2, server_pid=app.pid, pace=True),
+        server_flat_out=ws_crowd.run(app.url, pages, sessions, answers=2, server_pid=app.pid, pace=False),
+        rss_after_close=rss_after_close,
+        larger=server_crowd_rows(app, pages, larger_sizes),
+    )
+
+
+def _visual_rows(visual: dict, pages: list[tuple[str, str]], results: Results) -> None:
     ref_visual = visual[REFERENCE]
     ref_m = median(ref_visual.ms) if ref_visual.ms else None
-    for pid, _ in [(REFERENCE, "")] + pages:
+    for pid, _ in [(REFERENCE, ""), *pages]:
         s = visual[pid]
-        facts[pid] = s.facts
         if not s.ms:
             why = s.facts.error or "; ".join(s.errors[:2]) or "no loads"
             results.rows.append(
@@ -223,7 +260,8 @@ def bench_browser(
             )
         )
 
-    # click rows
+
+def _click_rows(ref_clicks, app_clicks, results: Results) -> None:
     ref_click_m = median(ref_clicks.ms) if ref_clicks.ms else None
     if app_clicks.ms and ref_click_m:
         m = median(app_clicks.ms)
@@ -247,50 +285,49 @@ def bench_browser(
             Row("Click to result", "checklist", "not measured", target=TARGET_TEXT["click"], note=why)
         )
 
-    if crowd is None:
-        return {"visual": visual, "app_clicks": app_clicks, "facts": facts}
 
-    # memory row
+def _memory_row(crowds: Crowds, sessions: int, rss_start: float, rss_warm: float) -> Row:
+    crowd = crowds.browsers
     per_session = None
     if crowd.rss_with_sessions_mb is not None:
         per_session = (crowd.rss_with_sessions_mb - rss_warm) / max(sessions, 1)
-    results.rows.append(
-        Row(
-            "Memory",
-            "app server",
-            f"{fmt_mb(per_session)} per extra session",
-            target=TARGET_TEXT["memory"],
-            met=None if per_session is None else report.memory_met(per_session),
-            note=f"RSS after start {fmt_mb(rss_start)}; warm (after the page loads above) "
-            f"{fmt_mb(rss_warm)}; "
-            f"with {sessions} sessions open {fmt_mb(crowd.rss_with_sessions_mb)}; "
-            f"3 s after they closed {fmt_mb(rss_after_close)}",
-        )
+    return Row(
+        "Memory",
+        "app server",
+        f"{fmt_mb(per_session)} per extra session",
+        target=TARGET_TEXT["memory"],
+        met=None if per_session is None else report.memory_met(per_session),
+        note=f"RSS after start {fmt_mb(rss_start)}; warm (after the page loads above) "
+        f"{fmt_mb(rss_warm)}; "
+        f"with {sessions} sessions open {fmt_mb(crowd.rss_with_sessions_mb)}; "
+        f"3 s after they closed {fmt_mb(crowds.rss_after_close)}",
     )
 
-    # concurrency rows: 20 browsers on this machine (the target), then the server alone
+
+def _concurrency_rows(crowds: Crowds, sessions: int) -> list[Row]:
+    """20 browsers on this machine (the target), then the server alone, paced and flat out."""
+    crowd = crowds.browsers
     share = (
         f"; the app server used {crowd.server_cpu_share:.0%} of the machine's CPU meanwhile"
         if crowd.server_cpu_share is not None else ""
     )
-    results.rows.append(_crowd_row(
+    rows = [_crowd_row(
         f"{sessions} Chromium sessions", crowd.journeys, crowd.errors, crowd.wall_seconds, share, target=True,
         how="one Chromium, a context per session, on the same cores as the server; pausing to read",
-    ))
+    )]
     for result, subject, how, target in (
-        (server_paced, f"{sessions} sessions, server alone", "websocket clients (no browser), pausing to read",
-         True),
-        (server_flat_out, f"{sessions} sessions, server alone, no pauses",
+        (crowds.server_paced, f"{sessions} sessions, server alone",
+         "websocket clients (no browser), pausing to read", True),
+        (crowds.server_flat_out, f"{sessions} sessions, server alone, no pauses",
          "websocket clients: each click sent the moment the last is answered", False),
     ):
         cpu = f"; server CPU {result.server_cpu_seconds:.0f} s in {result.wall_seconds:.0f} s" if (
             result.server_cpu_seconds is not None) else ""
-        results.rows.append(_crowd_row(
+        rows.append(_crowd_row(
             subject, result.journeys, result.errors, result.wall_seconds, cpu,
             target=target, how=how,
         ))
-    results.rows += larger_crowds
-    return {"visual": visual, "app_clicks": app_clicks, "facts": facts}
+    return rows + crowds.larger
 
 
 def crowd_sizes(args: argparse.Namespace) -> list[int]:
@@ -393,7 +430,7 @@ def profile_misses(results: Results, quick: bool) -> None:
                 content = load_content(ROOT / "content")
                 name = "handout"
                 path, spots = profiling.profile_call(
-                    lambda: handout._as_bytes(
+                    lambda content=content: handout._as_bytes(
                         importlib.import_module("decision_aid.handout").build_handout(content, None)
                     ),
                     3 if quick else 10,
@@ -448,33 +485,34 @@ def main(argv: list[str] | None = None) -> int:
     run_time = f"{time.monotonic() - started:.0f} s"
     results.machine["bench run time"] = run_time + (" (--quick)" if args.quick else "")
     results.notes += [
-        "Rerun is the time Streamlit's ScriptRunner spends running app.py and the page after one widget "
-        "change (measured in the script thread under AppTest); AppTest's own overhead is in the note.",
-        "Time to visual runs from navigation start (performance.now() in the page) until the heading is "
+        ("Rerun is the time Streamlit's ScriptRunner spends running app.py and the page after one widget "
+        "change (measured in the script thread under AppTest); AppTest's own overhead is in the note."),
+        ("Time to visual runs from navigation start (performance.now() in the page) until the heading is "
         "shown, the script run has finished, every chart is drawn (a plotly chart has its SVG, a picture "
         "has loaded) and no widget is still loading "
         "(no skeleton), taken at the last change to the page before 300 ms of quiet; each load is a "
-        "new session.",
-        "Click to result runs from the pointerdown until the run the click started has finished, the "
+        "new session."),
+        ("Click to result runs from the pointerdown until the run the click started has finished, the "
         "page's words have changed and the page is drawn as above. Its reference is the checkbox on the "
-        "reference page.",
-        "The browser, both servers and the benchmark share the machine: a high load average means "
-        "noisy numbers, and 20 Chromium sessions load the 2 cores far more than the server does.",
-        "Simultaneous sessions are measured twice: 20 Chromium sessions on this machine (the issue's "
+        "reference page."),
+        ("The browser, both servers and the benchmark share the machine: a high load average means "
+        "noisy numbers, and 20 Chromium sessions load the 2 cores far more than the server does."),
+        ("Simultaneous sessions are measured twice: 20 Chromium sessions on this machine (the issue's "
         "measure; their renderers compete with the server for the same 2 cores), and 20 sessions "
         "driven over the app's websocket without a browser (bench/ws_crowd.py: the server's share of "
         "each click, as when every person's screen draws on its own device). Both pause to read "
-        f"between clicks ({concurrency_pace()}); the server is also run with no pauses as a stress test.",
-        "100 and 200 sessions (server alone) say how many people one app process serves before a clinic "
+        f"between clicks ({concurrency_pace()}); the server is also run with no pauses as a stress test."),
+        ("100 and 200 sessions (server alone) say how many people one app process serves before a clinic "
         "needs a second one behind nginx (docs/deploy.md): the same journeys and pauses, every session "
-        "joining within 10 s; the clients run in one Python process on the same cores as the server.",
+        "joining within 10 s; the clients run in one Python process on the same cores as the server."),
     ]
     json_path, md_path = HERE / "results.json", HERE / "results.md"
     if args.print_only:
         print(report.render_results(results, None))
         return 0
     previous = report.previous_results(json.loads(json_path.read_text()) if json_path.exists() else None)
-    text = report.render_results(results, previous)
+    kept = report.measured_once(md_path.read_text(encoding="utf-8") if md_path.exists() else None)
+    text = report.render_results(results, previous, kept)
     md_path.write_text(text, encoding="utf-8")
     json_path.write_text(json.dumps(results.to_json(), indent=2) + "\n", encoding="utf-8")
     print(text)

@@ -14,8 +14,8 @@ import asyncio
 import os
 import random
 import time
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from playwright.async_api import Browser, BrowserContext
 from playwright.async_api import Error as PlaywrightError

@@ -110,7 +110,19 @@ def previous_results(data: dict | None) -> dict[str, str]:
     return out
 
 
-def render_results(results: Results, previous: dict[str, str] | None = None) -> str:
+# A hand-written last section of results.md: the measurements behind design choices in the code
+# (whose comments give the reason, not the number). Every run keeps it as it is.
+MEASURED_ONCE = "## Measured once, behind design choices"
+
+
+def measured_once(old_results_md: str | None) -> str:
+    """The hand-written section of an earlier results.md, from its heading to the end ('' if none)."""
+    if not old_results_md or MEASURED_ONCE not in old_results_md:
+        return ""
+    return old_results_md[old_results_md.index(MEASURED_ONCE):].rstrip("\n") + "\n"
+
+
+def render_results(results: Results, previous: dict[str, str] | None = None, kept: str = "") -> str:
     machine = "\n".join(f"- **{k}**: {v}" for k, v in results.machine.items())
     missed = [r for r in results.rows if r.met is False]
     summary = (
@@ -123,9 +135,9 @@ def render_results(results: Results, previous: dict[str, str] | None = None) -> 
     parts = [
         "# Benchmark results",
         "",
-        "Written by `python -m bench` (`make bench`). It reports; it does not fail on timings. Ratios are "
+        ("Written by `python -m bench` (`make bench`). It reports; it does not fail on timings. Ratios are "
         "the app over the reference page (`bench/reference_app.py`: one checkbox, one plotly chart) "
-        "measured in the same run on the same machine. Browser and servers share the machine's cores.",
+        "measured in the same run on the same machine. Browser and servers share the machine's cores."),
         "",
         "## Machine and versions",
         machine,
@@ -137,4 +149,6 @@ def render_results(results: Results, previous: dict[str, str] | None = None) -> 
     ]
     if results.notes:
         parts += ["", "## Notes", *[f"- {n}" for n in results.notes]]
+    if kept:
+        parts += ["", kept.rstrip("\n")]
     return "\n".join(parts) + "\n"

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
-from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1 import local_script_runner
+from streamlit.testing.v1 import AppTest, local_script_runner
+
+from decision_aid.page_scripts import page_script
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -77,7 +78,7 @@ def open_app(page_id: str | None) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=30)
     at.run()
     if page_id != "start":
-        at.switch_page(f"pages/{page_id}.py")
+        at.switch_page(page_script(page_id))
         at.run()
     return at
 

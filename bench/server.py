@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Self
 
 from bench.stats import parse_vmrss_kb
 
@@ -36,7 +37,7 @@ class StreamlitServer:
         self.port = free_port()
         self.url = f"http://{HOST}:{self.port}"
         self.process: subprocess.Popen | None = None
-        self._log = tempfile.TemporaryFile(prefix="bench-streamlit-")
+        self._log = tempfile.TemporaryFile(prefix="bench-streamlit-")  # noqa: SIM115 - closed in __exit__
 
     @property
     def pid(self) -> int:
@@ -46,7 +47,7 @@ class StreamlitServer:
     def rss_mb(self) -> float:
         return rss_mb(self.pid)
 
-    def __enter__(self) -> StreamlitServer:
+    def __enter__(self) -> Self:
         command = [
             sys.executable, "-m", "streamlit", "run", self.script,
             "--server.port", str(self.port),

@@ -129,7 +129,7 @@ async def _journey(
                         run = await session.choose(path, choice, choice.options[0])
                         journey.answer_ms.append(run.ms)
                         journey.errors += [f"{label}: {e}" for e in run.exceptions]
-    except (TimeoutError, asyncio.TimeoutError):
+    except TimeoutError:
         journey.errors.append(f"{label}: no result within {RUN_TIMEOUT_S} s")
     except (OSError, websockets.WebSocketException) as err:
         journey.errors.append(f"{label}: {type(err).__name__}: {err}")

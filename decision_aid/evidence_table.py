@@ -142,16 +142,6 @@ def source_uses(content: Content) -> list[SourceUse]:
     ]
 
 
-def referenced_source_ids(content: Content) -> set[str]:
-    return {use.source_id for use in source_uses(content)}
-
-
-def unreferenced_source_ids(content: Content) -> list[str]:
-    """Sources in sources.yaml that no content cites, in file order."""
-    used = referenced_source_ids(content)
-    return [s.id for s in content.sources.sources if s.id not in used]
-
-
 def uses_by_source(content: Content) -> dict[str, list[SourceUse]]:
     """Source id -> its uses, for every source in sources.yaml (an empty list when unused)."""
     by_source: dict[str, list[SourceUse]] = {s.id: [] for s in content.sources.sources}
@@ -202,8 +192,9 @@ def source_markdown(content: Content, source: Source, uses: list[SourceUse]) -> 
 def sources_markdown(content: Content) -> str:
     """Every source in sources.yaml, each a closed disclosure (<details>) naming it, in one markdown text.
 
-    One text, not an expander per source: 53 sources made the page ~100 Streamlit elements, each a
-    message and a React component to draw (the benchmark's largest cost on this page). A native
+    One text, not an expander per source: expanders made the page a Streamlit element or two per
+    source, each a message and a React component to draw (the benchmark's largest cost on this
+    page; bench/results.md, "Measured once"). A native
     <details>/<summary> is keyboard- and screen-reader-operable, and the browser's find opens it.
     """
     uses = uses_by_source(content)
@@ -315,7 +306,7 @@ def table_html(table: pd.DataFrame, caption: str, css_class: str = "da-figures")
     """The table as one accessible HTML <table>: a <caption>, <th scope="col"> headings, text cells.
 
     One HTML text, not st.table: Streamlit 1.67 draws every cell of st.table as its own markdown
-    component, and ~1,900 cells made the evidence page slow to show. Every cell is escaped (content
+    component, and that many cells made the evidence page slow to show (bench/results.md). Every cell is escaped (content
     may hold '<' or '&') and its whitespace collapsed, as the browser would: a blank line would end
     the raw-HTML block and turn the rest into markdown. Ids may break after '_' or '.' (<wbr>), at a
     place a reader expects; nowhere else, so "1000" can never show as "100 0".

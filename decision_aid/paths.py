@@ -43,13 +43,6 @@ def step_for(paths: PathsFile, path_id: str | None, page_id: str) -> Step | None
     )
 
 
-def first_page(paths: PathsFile, path_id: str) -> str:
-    path = get_path(paths, path_id)
-    if path is None:
-        raise KeyError(f"unknown path '{path_id}'")
-    return path.page_ids[0]
-
-
 def hidden_pages(paths: PathsFile, path_id: str | None) -> set[str]:
     """Pages the side navigation leaves out on this path (empty with no path)."""
     path = get_path(paths, path_id)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from decision_aid.content.options import OptionsFile
-from decision_aid.content.priorities import Priority, PrioritiesFile
+from decision_aid.content.priorities import PrioritiesFile, Priority
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from decision_aid import quiz, session, ui
+from decision_aid.page_scripts import page_script
 
 content = ui.start_page("check")
 items = content.quiz
@@ -21,7 +22,7 @@ for item in items.items:
         st.success(f"{text.right} {item.explanation}")
     else:
         st.info(f"{text.not_quite} {item.explanation}")
-    st.page_link(f"pages/{item.link.page_id}.py",
+    st.page_link(page_script(item.link.page_id),
                  label=text.read_again.format(section=item.link.section, page=page_names[item.link.page_id]))
 
 st.header(text.result_heading, anchor="result")

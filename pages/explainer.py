@@ -5,6 +5,7 @@ import streamlit as st
 
 from decision_aid import paths, session, ui
 from decision_aid.content.explainer import link_glossary
+from decision_aid.page_scripts import page_script
 from decision_aid.ui import charts
 
 content = ui.start_page("explainer")
@@ -58,7 +59,7 @@ def think_twice() -> None:
         with column:
             st.markdown(f"**{caution.title}**\n\n{words(caution.text)}")
     st.markdown(text.checklist_pointer)
-    st.page_link("pages/checklist.py", label=text.checklist_link)
+    st.page_link(page_script("checklist"), label=text.checklist_link)
 
 
 def glossary() -> None:

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from decision_aid import session, ui
-from decision_aid.handout import build_handout, gather_visit
-from decision_aid.handout.visit import material_risk_lines, quiz_words, sure_words
-from decision_aid.note import clinician_note
+from decision_aid.clinician_note import clinician_note
+from decision_aid.handout import build_handout
+from decision_aid.visit import gather_visit, material_risk_lines, quiz_words, sure_words
 
 # The name typed for the sheet has no `da_` key: it is left out of the record and the note, not
 # kept across pages, never written anywhere, and Start over clears it with everything else.

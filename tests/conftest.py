@@ -11,6 +11,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from decision_aid.content import Content, load_content
+from decision_aid.page_scripts import page_script
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -47,9 +48,10 @@ def open_page(page_id: str | None = None, **state) -> AppTest:
         at.session_state[key] = value
     at.run()
     if page_id and page_id != "start":
-        at.switch_page(f"pages/{page_id}.py")
+        at.switch_page(page_script(page_id))
         at.run()
     return at
 
 
-PAGE_IDS = ["start", "checklist", "explainer", "options", "priorities", "check", "summary", "evidence"]
+# Every page in pages.yaml, in its order (tests/test_page_scripts.py: each has its script).
+PAGE_IDS = [p.id for p in load_content(CONTENT).pages.pages]

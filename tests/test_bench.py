@@ -9,9 +9,16 @@ from pathlib import Path
 import playwright
 import pytest
 
-from bench import js, rerun, stats
-from bench.report import Results, Row, previous_results, render_results, render_table
-from bench import report
+from bench import js, report, rerun, stats
+from bench.report import (
+    MEASURED_ONCE,
+    Results,
+    Row,
+    measured_once,
+    previous_results,
+    render_results,
+    render_table,
+)
 
 
 def test_median_and_p95_by_nearest_rank():
@@ -107,7 +114,7 @@ def test_in_page_javascript_parses(name, tmp_path):
     source = getattr(js, name).replace("__EXPECTED__", "1")
     script = tmp_path / f"{name}.js"
     script.write_text(source if name == "VISUAL_INIT" else f"const f = {source};\n", encoding="utf-8")
-    checked = subprocess.run([str(node), "--check", str(script)], capture_output=True, text=True)
+    checked = subprocess.run([str(node), "--check", str(script)], capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stderr
 
 
@@ -125,3 +132,34 @@ def test_rerun_measure_collects_one_sample_per_rerun():
     assert samples.charts == 1
     assert len(samples.script_ms) == len(samples.apptest_ms) == len(samples.message_bytes) == 3
     assert all(n > 0 for n in samples.message_bytes)
+
+
+def test_a_new_run_keeps_the_hand_written_section_of_the_results_page():
+    old = "# Benchmark results\n\nold table\n\n" + MEASURED_ONCE + "\n- st.cache_resource cost 0.7 ms a call\n"
+    text = render_results(Results(machine={}), kept=measured_once(old))
+    assert text.endswith(MEASURED_ONCE + "\n- st.cache_resource cost 0.7 ms a call\n")
+    assert "old table" not in text
+    assert measured_once("# Benchmark results\n") == ""
+
+
+def test_the_shipped_results_page_has_the_hand_written_section():
+    assert MEASURED_ONCE in (Path(__file__).resolve().parents[1] / "bench" / "results.md").read_text(encoding="utf-8")
+
+
+def test_memory_and_concurrency_rows_from_the_crowds():
+    from bench.__main__ import Crowds, _concurrency_rows, _memory_row
+    from bench.concurrency import ConcurrencyResult, Journey
+
+    def crowd(clicks_ms: list[float]) -> ConcurrencyResult:
+        journeys = [Journey(first_load_ms=500.0, navigation_ms=clicks_ms, answer_ms=[50.0])]
+        return ConcurrencyResult(sessions=2, journeys=journeys, rss_with_sessions_mb=110.0, wall_seconds=10.0,
+                                 server_cpu_seconds=1.0)
+
+    crowds = Crowds(browsers=crowd([900.0, 1500.0]), server_paced=crowd([40.0]), server_flat_out=crowd([80.0]),
+                    rss_after_close=105.0)
+    memory = _memory_row(crowds, sessions=2, rss_start=60.0, rss_warm=100.0)
+    assert memory.result == "5.0 MB per extra session" and memory.met is False
+    rows = _concurrency_rows(crowds, sessions=2)
+    assert [r.subject for r in rows] == ["2 Chromium sessions", "2 sessions, server alone",
+                                         "2 sessions, server alone, no pauses"]
+    assert [r.met for r in rows] == [False, True, None]  # the browsers' p95 is over 1 s; flat out has no target

@@ -32,7 +32,7 @@ def test_right_answer_gets_explained_feedback_and_a_link_back(content, item_id):
     at = open_page("check")
     at.radio(key=session.quiz_key(item_id)).set_value(item.correct).run()
     assert not at.exception
-    assert [s.value for s in at.success][0] == f"That is right. {item.explanation}"
+    assert at.success[0].value == f"That is right. {item.explanation}"
     links = at.get("page_link")
     assert len(links) == 1 and item.link.section in links[0].proto.label
     assert links[0].proto.page == item.link.page_id

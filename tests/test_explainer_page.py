@@ -16,6 +16,7 @@ from decision_aid.content.meta import Meta
 from decision_aid.content.outcomes import OutcomesFile
 from decision_aid.content.timeline import TimelineFile
 from decision_aid.figures import icon_array
+from decision_aid.page_scripts import page_script
 
 from .conftest import CONTENT, open_page
 
@@ -212,8 +213,8 @@ def test_large_text_makes_chart_text_and_icons_larger(page):
 
 def test_large_text_stays_on_when_moving_between_pages():
     at = open_page("explainer", da_large_text=True)
-    at.switch_page("pages/options.py").run()
-    at.switch_page("pages/explainer.py").run()
+    at.switch_page(page_script("options")).run()
+    at.switch_page(page_script("explainer")).run()
     assert at.session_state["da_large_text"] is True
     assert json.loads(_charts(at)[0].spec)["layout"]["font"]["size"] == figures.theme.LARGE.font
     assert figures.theme.LARGE.font in _font_sizes(_pictures(at)[0][1])
@@ -222,7 +223,7 @@ def test_large_text_stays_on_when_moving_between_pages():
 def test_consent_path_shows_risks_first(content):
     from .conftest import open_page
 
-    headers = lambda at: [h.value for h in at.header]  # noqa: E731
+    headers = lambda at: [h.value for h in at.header]
     usual = headers(open_page("explainer"))
     consent = headers(open_page("explainer", da_path="consent"))
     text = content.explainer

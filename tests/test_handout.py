@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -19,9 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from decision_aid.dates import long_date
 from decision_aid.figures import format_number, icon_layout, outcome_counts, row_text, theme
-from decision_aid.handout import MAX_PAGES, build_handout
-from decision_aid.handout import lines
+from decision_aid.handout import MAX_PAGES, build_handout, lines
 from decision_aid.handout.fonts import FAMILY as FONT
 from decision_aid.handout.fonts import QUICK_CHARACTERS, add_fonts
 from decision_aid.handout.icons import draw_icon_array
@@ -78,7 +77,7 @@ def test_generic_handout_holds_every_shared_section(content, large):
         assert flat(line) in text
     reviewed = content.meta.last_reviewed
     footer = content.summary.handout.version.format(
-        version=content.meta.version, reviewed=f"{reviewed.day} {reviewed:%B %Y}")
+        version=content.meta.version, reviewed=long_date(reviewed))
     assert all(footer in " ".join(page.extract_text().split()) for page in reader.pages)
     # The generic sheet has no personal parts.
     assert flat(words.next_step_heading) not in text
@@ -170,7 +169,7 @@ def test_name_is_printed_only_when_typed_and_never_in_metadata(content):
 
 def test_unusual_characters_in_questions_do_not_break_the_sheet(content):
     record = full_record(content).model_copy(update={"questions": "Café? ½ dose? 漢字 🙂 <b>&amp;</b>"})
-    reader, text = read(build_handout(content, record))
+    _, text = read(build_handout(content, record))
     assert "Café? ½ dose?" in text and "<b>&amp;</b>" in text
 
 

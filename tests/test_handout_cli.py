@@ -3,7 +3,6 @@ session files are refused with exit 2 and a message naming the field, never a tr
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 
@@ -77,7 +76,7 @@ def test_command_line_refuses_without_traceback(tmp_path):
     session.write_text('{"priorities": {"pain": "lots"}}', encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "decision_aid", "handout", str(session), "-o", str(tmp_path / "o.pdf")],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
     )
     assert run.returncode == 2
     assert "priorities.pain" in run.stderr

@@ -135,7 +135,7 @@ def cross_check(content: Content, folder: Path) -> Iterator[Problem]:
 def _check_model(model: BaseModel, loc: str, known: dict[str, set[str]]) -> Iterator[tuple[str, str]]:
     for field, value in model:
         for kind, ids in known.items():
-            if field.endswith(f"{kind}_id") or field.endswith(f"{kind}_ids"):
+            if field.endswith((f"{kind}_id", f"{kind}_ids")):
                 refs = value if isinstance(value, list) else [value]
                 for i, ref in enumerate(refs):
                     if ref is not None and ref not in ids:

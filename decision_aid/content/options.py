@@ -87,7 +87,7 @@ class OptionsFile(ContentModel):
     page: OptionsPage
 
     @model_validator(mode="after")
-    def _every_option_answers_every_question(self) -> "OptionsFile":
+    def _every_option_answers_every_question(self) -> OptionsFile:
         questions = [q.id for q in self.questions]
         for i, option in enumerate(self.options):
             missing = [q for q in questions if q not in option.answers]
@@ -101,7 +101,7 @@ class OptionsFile(ContentModel):
         return self
 
     @model_validator(mode="after")
-    def _combining_goes_both_ways(self) -> "OptionsFile":
+    def _combining_goes_both_ways(self) -> OptionsFile:
         ids = {o.id for o in self.options}
         pairs = {(o.id, other) for o in self.options for other in o.combines_with_option_ids}
         for i, option in enumerate(self.options):
@@ -117,7 +117,7 @@ class OptionsFile(ContentModel):
         return self
 
     @model_validator(mode="after")
-    def _picking_limits_make_sense(self) -> "OptionsFile":
+    def _picking_limits_make_sense(self) -> OptionsFile:
         if self.page.min_picked > self.page.max_picked:
             raise ValueError("page.min_picked: must be <= page.max_picked")
         if self.page.min_picked > len(self.options):

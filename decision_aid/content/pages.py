@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from .base import ContentModel, Id, Text
-from .text import PatientText
-
-Audience = Literal["patient", "clinician", "both"]
 
 
 class PageText(ContentModel):
@@ -17,7 +12,6 @@ class PageText(ContentModel):
     url_path: str = Field(pattern=r"^[a-z]*$", description="'' is the start page at /.")
     nav_label: Text
     section: Text
-    audience: Audience
     heading: Text
     intro: Text
 
@@ -29,7 +23,6 @@ class UiText(ContentModel):
     large_text: Text
     large_text_help: Text
     content_version: Text = Field(description="Template with {version} and {reviewed}.")
-    nav_heading: Text
 
 
 class PagesFile(ContentModel):

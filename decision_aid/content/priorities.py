@@ -65,7 +65,7 @@ class SureText(ContentModel):
     source_ids: list[Id] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _threshold_within_items(self) -> "SureText":
+    def _threshold_within_items(self) -> SureText:
         if self.all_yes_below > len(self.items):
             raise ValueError("all_yes_below: must be <= the number of items")
         return self
@@ -99,14 +99,14 @@ class PrioritiesFile(ContentModel):
     sure: SureText
 
     @model_validator(mode="after")
-    def _scale_counts_up_from_one(self) -> "PrioritiesFile":
+    def _scale_counts_up_from_one(self) -> PrioritiesFile:
         values = [p.value for p in self.scale]
         if values != list(range(1, len(values) + 1)):
             raise ValueError(f"scale: values must be 1, 2, 3 ... in order, not {values}")
         return self
 
     @model_validator(mode="after")
-    def _relations_name_known_priorities_once(self) -> "PrioritiesFile":
+    def _relations_name_known_priorities_once(self) -> PrioritiesFile:
         known = {p.id for p in self.priorities}
         seen: set[tuple[str, str]] = set()
         for i, rel in enumerate(self.relations):
@@ -119,7 +119,7 @@ class PrioritiesFile(ContentModel):
         return self
 
     @model_validator(mode="after")
-    def _every_effect_has_words(self) -> "PrioritiesFile":
+    def _every_effect_has_words(self) -> PrioritiesFile:
         missing = {"helps", "mixed", "works_against", "neutral"} - set(self.effects)
         if missing:
             raise ValueError(f"effects: no words for {sorted(missing)}")

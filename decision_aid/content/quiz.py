@@ -14,12 +14,9 @@ class QuizChoice(ContentModel):
 
 
 class SectionLink(ContentModel):
-    """Where the answer is covered: a page (pages.yaml id), the heading's anchor and its words."""
+    """Where the answer is covered: a page (pages.yaml id) and the section's heading in words."""
 
     page_id: Id
-    anchor: str | None = Field(
-        default=None, pattern=r"^[a-z][a-z0-9-]*$", description="The section's anchor on that page, if any."
-    )
     section: PatientText = Field(description="The section's heading, as the patient sees it.")
 
 
@@ -34,7 +31,7 @@ class QuizItem(ContentModel):
     source_ids: list[Id] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _correct_is_a_choice(self) -> "QuizItem":
+    def _correct_is_a_choice(self) -> QuizItem:
         ids = [c.id for c in self.choices]
         if self.correct not in ids:
             raise ValueError(f"correct: '{self.correct}' is not one of the choices {ids}")

@@ -26,7 +26,7 @@ class Source(ContentModel):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _inference_has_no_year(self) -> "Source":
+    def _inference_has_no_year(self) -> Source:
         if self.kind != "inference" and self.year is None:
             raise ValueError("year is required except for kind 'inference'")
         return self

@@ -68,7 +68,8 @@ def icon_layout(count: int, denominator: int) -> IconLayout:
     if isinstance(denominator, bool) or not isinstance(denominator, int) or denominator not in DENOMINATORS:
         raise ValueError(f"denominator must be 100 or 1000, not {denominator!r}")
     if isinstance(count, bool) or not isinstance(count, int):
-        raise ValueError(f"count must be a whole number of people, not {count!r}")
+        # ValueError, like every other refused count: callers catch one kind of bad figure.
+        raise ValueError(f"count must be a whole number of people, not {count!r}")  # noqa: TRY004
     if not 0 <= count <= denominator:
         raise ValueError(f"count must be between 0 and {denominator}, not {count}")
     columns, rows = GRID[denominator]

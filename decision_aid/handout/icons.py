@@ -64,7 +64,7 @@ def _place(pdf: FPDF, shape: str, centres: list[tuple[float, float]]) -> None:
     the top left). fpdf2 has no public call for this, so the operators are written to the page as
     fpdf2's own shape methods write them."""
     k, page_h = pdf.k, pdf.h
-    pdf._out(" ".join(  # noqa: SLF001
+    pdf._out(" ".join(
         f"q 1 0 0 1 {cx * k:.2f} {(page_h - cy) * k:.2f} cm {shape} Q" for cx, cy in centres
     ))
 

@@ -15,14 +15,15 @@ from fpdf import FPDF
 from decision_aid.checklist import short_citation
 from decision_aid.content import Content
 from decision_aid.content.outcomes import Outcome
+from decision_aid.dates import long_date
 from decision_aid.figures import outcome_sentence, row_text, timeline_rows
 from decision_aid.session import SessionRecord
+from decision_aid.visit import Visit, gather_visit, material_risk_lines
 
 from . import lines
 from .fonts import FAMILY as FONT
 from .fonts import add_fonts, needs_full_fonts
 from .icons import draw_icon_array, icon_array_height
-from .visit import Visit, gather_visit, material_risk_lines
 
 MAX_PAGES = 4
 
@@ -172,7 +173,7 @@ class _Writer:
         self.pdf.add_page()
         self._block(self.c.meta.title, self._font(TITLE_PT, bold=True))
         self.para(self.words.subtitle, bold=True)
-        self.para(self.words.made_on.format(date=_date(today)))
+        self.para(self.words.made_on.format(date=long_date(today)))
         name = (patient_name or "").strip()
         if name:
             self.para(self.words.for_whom.format(name=name))
@@ -284,7 +285,7 @@ def _new_pdf(content: Content, large: bool, full_fonts: bool) -> _Sheet:
     pdf.set_text_color(31, 35, 40)
     meta = content.meta
     pdf.footer_text = content.summary.handout.version.format(
-        version=meta.version, reviewed=_date(meta.last_reviewed)
+        version=meta.version, reviewed=long_date(meta.last_reviewed)
     )
     pdf.page_template = content.summary.handout.page_of
     pdf.small_pt = SMALL_PT[large]
@@ -295,7 +296,3 @@ def _new_pdf(content: Content, large: bool, full_fonts: bool) -> _Sheet:
     pdf.set_creator(f"{meta.title}: decision aid, content version {meta.version}")
     pdf.set_lang(meta.language)
     return pdf
-
-
-def _date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"

@@ -4,12 +4,12 @@ Pages call `start_page(page_id)` first; it loads the content (cached), draws the
 returns the content. Everything clinical comes from the content, not from here.
 """
 
+from .built_once import per_content
 from .chrome import (
     app_pages,
     keep_answers_across_pages,
     large_text_on,
     load_or_stop,
-    per_content,
     sidebar,
     start_page,
 )

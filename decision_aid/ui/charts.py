@@ -16,7 +16,8 @@ from decision_aid.compare import ChanceSet
 from decision_aid.content import Content
 from decision_aid.content.outcomes import Outcome
 
-from .chrome import large_text_on, per_content
+from .built_once import per_content
+from .chrome import large_text_on
 
 # Plotly config (the timeline): a picture, not a tool. staticPlot turns off zoom, pan, hover, mode bar.
 STATIC_CONFIG = {"staticPlot": True, "displayModeBar": False, "scrollZoom": False, "responsive": False}

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from decision_aid import session
 from decision_aid.content import Content, ContentError, content_root, load_content
+from decision_aid.dates import long_date
+from decision_aid.page_scripts import page_script_path
 from decision_aid.paths import hidden_pages
 
 from . import style
 from .path_nav import path_nav
-
-APP_DIR = Path(__file__).resolve().parents[2]
 
 
 @st.cache_resource(show_spinner=False)
@@ -37,7 +35,7 @@ def app_pages(content: Content) -> list[st.Page]:
     """One st.Page per page in pages.yaml, at its fixed URL path; the first is the start page."""
     return [
         st.Page(
-            str(APP_DIR / "pages" / f"{p.id}.py"),
+            str(page_script_path(p.id)),
             title=p.nav_label,
             url_path=p.url_path or None,
             default=not p.url_path,
@@ -118,27 +116,8 @@ def start_page(page_id: str) -> Content:
     st.title(text.heading)
     st.markdown(text.intro)
     version = content.pages.ui.content_version.format(
-        version=meta.version, reviewed=meta.last_reviewed.strftime("%d %B %Y")
+        version=meta.version, reviewed=long_date(meta.last_reviewed)
     )
     st.caption(f"{meta.safety_line} {version}")
     path_nav(content, page_id)  # "Step N of M" with Back / Next, on a page of the chosen path
     return content
-
-
-def per_content(fn, content: Content, *args):
-    """`fn(content, *args)`, computed once per loaded content and arguments, shared by sessions.
-
-    Content is loaded once per process and never changes, so whatever is built only from it
-    (figures, tables) need not be rebuilt on every rerun; the benchmark showed that rebuilding
-    plotly figures dominated the explainer's rerun time. A plain dict, not st.cache_resource: its
-    bookkeeping on every hit (about 0.7 ms a call, 9 calls per explainer rerun) cost more than the
-    pictures it returned. The entry holds `content`, so its id cannot be reused while cached.
-    """
-    key = (fn, id(content), args)
-    built = _BUILT.get(key)
-    if built is None:
-        built = _BUILT[key] = (content, fn(content, *args))  # two sessions may both build: harmless
-    return built[1]
-
-
-_BUILT: dict[tuple, tuple[Content, object]] = {}

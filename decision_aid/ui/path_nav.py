@@ -11,12 +11,8 @@ import streamlit as st
 
 from decision_aid import session
 from decision_aid.content import Content
+from decision_aid.page_scripts import page_script
 from decision_aid.paths import get_path, step_for
-
-
-def page_script(page_id: str) -> str:
-    """The script of a page, relative to app.py, as st.switch_page expects it."""
-    return f"pages/{page_id}.py"
 
 
 def path_nav(content: Content, page_id: str) -> None:

@@ -21,10 +21,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from decision_aid.content import load_content
 from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,32 +34,31 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 SERVER_START_SECONDS = 60
 IDLE_TIMEOUT_MS = 30_000
 
-PAGE_IDS = ["start", "checklist", "explainer", "options", "priorities", "check", "summary", "evidence"]
+# Pages, their URLs and labels come from the shipped pages.yaml, so tests follow the content.
+PAGES = load_content(ROOT / "content").pages
+PAGE_IDS = [p.id for p in PAGES.pages]
 
 
-def _pages_yaml() -> list[dict]:
-    data = yaml.safe_load((ROOT / "content" / "en" / "pages.yaml").read_text(encoding="utf-8"))
-    return data["pages"]
+def _page(page_id: str):
+    return next(p for p in PAGES.pages if p.id == page_id)
 
 
 def page_path(page_id: str) -> str:
     """The URL path of a page, from pages.yaml (the start page is `/`)."""
-    entry = next(p for p in _pages_yaml() if p["id"] == page_id)
-    return "/" + (entry.get("url_path") or "")
+    return "/" + _page(page_id).url_path
 
 
 def nav_label(page_id: str) -> str:
-    return next(p["nav_label"] for p in _pages_yaml() if p["id"] == page_id)
+    return _page(page_id).nav_label
 
 
 def page_heading(page_id: str) -> str:
-    return next(p["heading"] for p in _pages_yaml() if p["id"] == page_id)
+    return _page(page_id).heading
 
 
 def ui_text(name: str) -> str:
-    """Shared wording (Start over, Large text...) from pages.yaml, so tests follow the content."""
-    data = yaml.safe_load((ROOT / "content" / "en" / "pages.yaml").read_text(encoding="utf-8"))
-    return data["ui"][name]
+    """Shared wording (Start over, Large text...) from pages.yaml."""
+    return getattr(PAGES.ui, name)
 
 
 def _free_port() -> int:
@@ -292,7 +291,7 @@ class AppDriver:
             self.wait_idle()
         box.press("Escape")
 
-    def number(self, label: str, value: float | int) -> None:
+    def number(self, label: str, value: float) -> None:
         box = self.main().get_by_role("spinbutton", name=label, exact=True)
         box.fill(str(value))
         box.press("Enter")

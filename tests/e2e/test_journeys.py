@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -39,7 +40,7 @@ def download_pdf(app: AppDriver, content) -> str:
     """Press the download button; check the file is a real PDF; return its text."""
     with app.page.expect_download() as info:
         app.main().get_by_role("button", name=content.summary.page.download_label).click()
-    data = open(info.value.path(), "rb").read()
+    data = Path(info.value.path()).read_bytes()
     assert data.startswith(b"%PDF-"), data[:20]
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) >= 1

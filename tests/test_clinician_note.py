@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from decision_aid.checklist import assess, checklist_note
-from decision_aid.handout.visit import gather_visit, quiz_words, sure_words
-from decision_aid.note import clinician_note
+from decision_aid.clinician_note import clinician_note
 from decision_aid.session import SessionRecord
+from decision_aid.visit import gather_visit, quiz_words, sure_words
 
 from .session_examples import OTHER_STEP, full_record
 

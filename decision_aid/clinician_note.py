@@ -7,8 +7,9 @@ and the optional name typed for the take-home sheet never reaches the note.
 from __future__ import annotations
 
 from decision_aid.content import Content
-from decision_aid.handout.visit import Visit, gather_visit, quiz_words, sure_words
+from decision_aid.dates import long_date
 from decision_aid.session import SessionRecord
+from decision_aid.visit import Visit, gather_visit, quiz_words, sure_words
 
 INDENT = "  "
 
@@ -21,7 +22,7 @@ def clinician_note(content: Content, record: SessionRecord | None) -> str:
     missing = words.not_discussed
     lines = [
         words.title,
-        words.version.format(version=meta.version, reviewed=meta.last_reviewed.strftime("%d %B %Y")),
+        words.version.format(version=meta.version, reviewed=long_date(meta.last_reviewed)),
         "",
         f"{words.options}: " + ("; ".join(o.name for o in visit.options) if visit.options else missing),
         f"{words.priorities}:" + _numbered(
