@@ -158,10 +158,10 @@ def _kind(file: str, where: str, value: Any, patient: set[tuple[str, str]]) -> s
 
 # --- Output ---------------------------------------------------------------------------------------
 
-def as_text(changes: list[Change], old_dir: Path | str, new_dir: Path | str) -> str:
+def as_text(changes: list[Change], old_dir: Path | str, new_dir: Path | str, old_name: str | None = None) -> str:
     """Readable by a clinician: one line per change, grouped by file, old and new values in full."""
     counts = {c: sum(1 for x in changes if x.change == c) for c in ("changed", "added", "removed")}
-    head = (f"Content {version_of(old_dir)} ({old_dir}) -> {version_of(new_dir)} ({new_dir}): "
+    head = (f"Content {version_of(old_dir)} ({old_name or old_dir}) -> {version_of(new_dir)} ({new_dir}): "
             f"{counts['changed']} changed, {counts['added']} added, {counts['removed']} removed.")
     if not changes:
         return head + "\nNo differences.\n"

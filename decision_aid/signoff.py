@@ -107,7 +107,7 @@ def _show_changes(meta: Meta, folder: Path, since: str | None) -> None:
                 f"cannot find the signed content of version {last} in git history; "
                 "pass it with --since DIR (a copy of that content folder).")
         changes = content_diff.diff_folders(old, folder)
-        print(content_diff.as_text(changes, f"signed {last} (git)", folder))
+        print(content_diff.as_text(changes, old, folder, old_name="as signed off, from git history"))
 
 
 def signed_content_from_git(folder: Path, version: str, into: Path) -> Path | None:
