@@ -29,7 +29,7 @@ def overdue_line(content: Content, today: dt.date | None = None) -> str | None:
     return content.evidence.about.review_overdue.format(date=long_date(content.meta.review_by))
 
 
-def _fill(template: str, content: Content, sign_off: SignOff) -> str:
+def _fill(template: str, sign_off: SignOff) -> str:
     return template.format(name=sign_off.name, role=sign_off.role, date=long_date(sign_off.date),
                            version=sign_off.content_version)
 
@@ -38,7 +38,7 @@ def note_lines(content: Content, today: dt.date | None = None) -> list[str]:
     """The clinician's note: approved by whom and when, or DRAFT; and an overdue review."""
     words = content.meta.status_words
     sign_off = approval(content)
-    status = (_fill(words.approved_note, content, sign_off) if sign_off
+    status = (_fill(words.approved_note, sign_off) if sign_off
               else words.draft_note.format(version=content.meta.version))
     overdue = overdue_line(content, today)
     return [status, overdue] if overdue else [status]
@@ -48,7 +48,7 @@ def evidence_line(content: Content) -> str:
     """The evidence page: who approved this version and when, or that no one has."""
     words = content.meta.status_words
     sign_off = approval(content)
-    return _fill(words.approved, content, sign_off) if sign_off else words.not_approved.format(
+    return _fill(words.approved, sign_off) if sign_off else words.not_approved.format(
         version=content.meta.version)
 
 

@@ -74,7 +74,7 @@ def test_note_says_draft_until_signed_and_names_the_approver_after(content_copy,
     approved = load_content(content_copy("meta.yaml", change=signed(content.meta.version)))
     note = clinician_note(approved, None)
     assert "DRAFT" not in note
-    assert f"approved for use at this service by Dr Test Reviewer (Clinical lead) on 28 November 2026" in note
+    assert "approved for use at this service by Dr Test Reviewer (Clinical lead) on 28 November 2026" in note
 
 
 def _overdue(meta: dict) -> None:

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
+from decision_aid import review_status
 from decision_aid.checklist import short_citation
 from decision_aid.content import Content
 from decision_aid.content.outcomes import Outcome
 from decision_aid.figures import outcome_sentence, row_text, timeline_rows
 from decision_aid.session import SessionRecord
-
-from decision_aid import review_status
 
 from . import lines
 from .clinic_block import clinic_lines
