@@ -122,3 +122,12 @@ def test_refuses_when_the_last_signed_content_cannot_be_found(root, capsys):
     assert _sign(root, "Dr Ada Reviewer", "Clinical lead", "--yes", "--since", str(CONTENT)) == 0
     assert "No differences." in capsys.readouterr().out
     assert [s.name for s in load_content(root).meta.sign_offs] == ["Dr Old", "Dr Ada Reviewer"]
+
+
+def test_check_says_whether_this_version_is_signed_off(root, capsys):
+    assert main(["check", "--content", str(root)]) == 0
+    assert "No clinical sign-off for version" in capsys.readouterr().out
+    assert _sign(root, "Dr Ada Reviewer", "Clinical lead", "--yes") == 0
+    capsys.readouterr()
+    assert main(["check", "--content", str(root)]) == 0
+    assert f"Signed off by Dr Ada Reviewer (Clinical lead) on {dt.date.today()}." in capsys.readouterr().out
