@@ -131,3 +131,17 @@ def test_check_says_whether_this_version_is_signed_off(root, capsys):
     capsys.readouterr()
     assert main(["check", "--content", str(root)]) == 0
     assert f"Signed off by Dr Ada Reviewer (Clinical lead) on {dt.date.today()}." in capsys.readouterr().out
+
+
+def test_a_failed_write_leaves_meta_yaml_as_it_was(root, monkeypatch, capsys):
+    meta_path = root / "en" / "meta.yaml"
+    before = meta_path.read_text(encoding="utf-8")
+
+    def disk_full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("decision_aid.signoff.os.replace", disk_full)
+    assert _sign(root, "Dr Ada Reviewer", "Clinical lead", "--yes") == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert meta_path.read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in meta_path.parent.iterdir()) == sorted(p.name for p in (CONTENT / "en").iterdir())
