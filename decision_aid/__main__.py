@@ -3,6 +3,8 @@
 - check [--content DIR]       validate content; one line per problem naming file and field.
 - checklist FILE|-            answers as JSON in, the assessment as JSON out.
 - handout [SESSION.json] -o OUT.pdf   the take-home PDF from a saved session, or a generic one.
+- diff OLD_DIR NEW_DIR [--format json]  every figure, threshold, rule and sentence changed, by id.
+- signoff --name NAME --role ROLE      record a clinical sign-off of the current content version.
 """
 
 from __future__ import annotations
@@ -32,6 +34,15 @@ def main(argv: list[str] | None = None) -> int:
     handout.add_argument("--large-text", action="store_true", help="larger type")
     handout.add_argument("--content", metavar="DIR", help="content root laid out like content/")
     handout.set_defaults(run=run_handout)
+
+    from decision_aid import content_diff, signoff  # issue 16: the clinical review routine
+
+    diff = commands.add_parser("diff", help="what changed between two content folders")
+    content_diff.add_arguments(diff)
+    diff.set_defaults(run=content_diff.run_diff)
+    sign = commands.add_parser("signoff", help="record a clinical sign-off of the current content version")
+    signoff.add_arguments(sign)
+    sign.set_defaults(run=signoff.run_signoff)
 
     args = parser.parse_args(argv)
     return args.run(args)

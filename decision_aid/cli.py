@@ -34,6 +34,9 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"warning: meta.yaml: review_by: the review-by date {meta.review_by} has passed; "
               "review the content.", file=sys.stderr)
     print(f"Content {meta.version} is valid (last reviewed {meta.last_reviewed}).")
+    approved = meta.sign_off_for_this_version()
+    print(f"Signed off by {approved.name} ({approved.role}) on {approved.date}." if approved else
+          f"No clinical sign-off for version {meta.version}: a draft (docs/clinical-review.md).")
     return 0
 
 

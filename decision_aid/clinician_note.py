@@ -6,6 +6,7 @@ and the optional name typed for the take-home sheet never reaches the note.
 
 from __future__ import annotations
 
+from decision_aid import review_status
 from decision_aid.content import Content
 from decision_aid.dates import long_date
 from decision_aid.session import SessionRecord
@@ -23,6 +24,7 @@ def clinician_note(content: Content, record: SessionRecord | None) -> str:
     lines = [
         words.title,
         words.version.format(version=meta.version, reviewed=long_date(meta.last_reviewed)),
+        *review_status.note_lines(content),  # DRAFT until this version is signed off; review overdue
         "",
         f"{words.options}: " + ("; ".join(o.name for o in visit.options) if visit.options else missing),
         f"{words.priorities}:" + _numbered(

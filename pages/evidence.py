@@ -5,6 +5,7 @@ import streamlit as st
 from decision_aid import evidence_table as et
 from decision_aid import ui
 from decision_aid.dates import long_date
+from decision_aid.ui.status_banner import sign_off_section
 
 content = ui.start_page("evidence")
 text, meta = content.evidence, content.meta
@@ -13,9 +14,6 @@ text, meta = content.evidence, content.meta
 def _bullets(lines):
     st.markdown("\n".join(f"- {line}" for line in lines))
 
-
-if et.review_is_overdue(meta):
-    st.warning(text.about.review_overdue.format(date=long_date(meta.review_by)), icon="⚠️")
 
 st.header(text.limits_heading)
 st.markdown(text.limits_intro)
@@ -40,6 +38,8 @@ _bullets(
         (about.report_an_error, meta.report_an_error),
     ]
 )
+
+sign_off_section(content)  # who approved this content version, and when; or that no one has
 
 labels = text.source_list
 st.header(labels.heading)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .checklist import ChecklistFile
+from .clinic import Clinic
 from .evidence import EvidenceFile
 from .explainer import ExplainerFile
 from .meta import Meta
@@ -38,6 +39,7 @@ class Content:
     paths: PathsFile
     start: StartFile
     evidence: EvidenceFile
+    clinic: Clinic | None = None  # content/clinic.yaml, optional (not per language)
 
 
 # File name -> (Content attribute, model). Every file must exist in a language folder.

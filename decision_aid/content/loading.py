@@ -13,6 +13,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .bundle import FILES, Content
+from .clinic import FILE_NAME as CLINIC_FILE
+from .clinic import Clinic
 from .text import PatientText
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
@@ -60,13 +62,29 @@ def load_content(root: Path | str | None = None, language: str = DEFAULT_LANGUAG
             parsed[attr] = model.model_validate(data)
         except ValidationError as err:
             problems.extend(Problem(label, _loc(e["loc"]), _message(e)) for e in err.errors())
+    clinic = _read_clinic(folder.parent / CLINIC_FILE, problems)
     if problems:
         raise ContentError(problems)
-    content = Content(**parsed)
+    content = Content(**parsed, clinic=clinic)
     problems = list(cross_check(content, folder))
     if problems:
         raise ContentError(problems)
     return content
+
+
+def _read_clinic(path: Path, problems: list[Problem]) -> Clinic | None:
+    """The clinic's own details, validated like all content; None when the clinic has not set them."""
+    if not path.exists():
+        return None
+    label = _label(path)
+    data = _read_yaml(path, label, problems)
+    if data is None:
+        return None
+    try:
+        return Clinic.model_validate(data)
+    except ValidationError as err:
+        problems.extend(Problem(label, _loc(e["loc"]), _message(e)) for e in err.errors())
+        return None
 
 
 def _label(path: Path) -> str:

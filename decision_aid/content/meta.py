@@ -1,23 +1,60 @@
-"""meta.yaml: what this content is, who wrote it, when it was reviewed, and shared wording."""
+"""meta.yaml: what this content is, who wrote it, who approved it, when it must be reviewed, and
+shared wording."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from .base import Certainty, ContentModel, Text
 from .text import PatientText
+
+VERSION_PATTERN = r"^\d+\.\d+\.\d+$"
+
+
+class SignOff(ContentModel):
+    """One clinician's approval of one content version for use with patients at this service."""
+
+    name: Text
+    role: Text
+    date: dt.date
+    content_version: str = Field(pattern=VERSION_PATTERN, description="The `version` this approves.")
+
+
+class StatusWords(ContentModel):
+    """How the review status is said: on every page, on the PDF and in the clinician's note."""
+
+    draft_banner: PatientText = Field(description="On every page while this version has no sign-off.")
+    draft_stamp: Text = Field(description="Printed on every page of the PDF while unsigned.")
+    draft_note: Text = Field(description="The note's line while unsigned; template with {version}.")
+    approved_note: Text = Field(description="Template with {name} {role} {date} {version}.")
+    approval_heading: Text
+    approved: Text = Field(description="On /evidence; template with {name} {role} {date} {version}.")
+    not_approved: Text = Field(description="On /evidence while unsigned; template with {version}.")
+
+
+class ClinicWords(ContentModel):
+    """Labels for the clinic's own details (content/clinic.yaml) on the PDF and the pages."""
+
+    heading: PatientText
+    service_name: PatientText
+    daytime_phone: PatientText
+    out_of_hours_phone: PatientText
+    emergency: PatientText
+    procedure_place: PatientText
+    write_in: PatientText = Field(description="Under the blank lines when the clinic has set nothing.")
+    not_set: Text = Field(description="On the start page while content/clinic.yaml is missing.")
 
 
 class Meta(ContentModel):
     language: str = Field(pattern=r"^[a-z]{2}$")
     title: PatientText
-    version: Text
+    version: str = Field(pattern=VERSION_PATTERN)
     produced: dt.date
     last_reviewed: dt.date
     review_by: dt.date = Field(description="The content check warns once this date has passed.")
-    authors: Text
+    authors: Text = Field(description="Who wrote the content: roles and credentials, said plainly.")
     funding: Text
     conflicts_of_interest: Text
     update_policy: Text
@@ -26,3 +63,21 @@ class Meta(ContentModel):
     certainty_words: dict[Certainty, PatientText] = Field(
         description="How each GRADE label is said to a patient."
     )
+    status_words: StatusWords
+    clinic_words: ClinicWords
+    sign_offs: list[SignOff] = Field(
+        description="Clinical sign-offs, added by `python -m decision_aid signoff`; never by hand."
+    )
+
+    @field_validator("review_by")
+    @classmethod
+    def _not_before_last_review(cls, review_by: dt.date, info: ValidationInfo) -> dt.date:
+        last = info.data.get("last_reviewed")
+        if last is not None and review_by < last:
+            raise ValueError(f"must not be earlier than last_reviewed ({last})")
+        return review_by
+
+    def sign_off_for_this_version(self) -> SignOff | None:
+        """The latest sign-off of the current version; one for an older version does not count."""
+        matching = [s for s in self.sign_offs if s.content_version == self.version]
+        return max(matching, key=lambda s: s.date) if matching else None

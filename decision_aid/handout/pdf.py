@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
+from decision_aid import review_status
 from decision_aid.checklist import short_citation
 from decision_aid.content import Content
 from decision_aid.content.outcomes import Outcome
@@ -21,6 +22,8 @@ from decision_aid.session import SessionRecord
 from decision_aid.visit import Visit, gather_visit, material_risk_lines
 
 from . import lines
+from .clinic_block import clinic_lines
+from .draft_stamp import draw_draft_stamp
 from .fonts import FAMILY as FONT
 from .fonts import add_fonts, needs_full_fonts
 from .icons import draw_icon_array, icon_array_height
@@ -43,6 +46,11 @@ class _Sheet(FPDF):
     footer_text = ""
     page_template = ""
     small_pt = 11
+    draft_stamp: str | None = None  # while the content version has no clinical sign-off
+
+    def header(self) -> None:
+        if self.draft_stamp:
+            draw_draft_stamp(self, self.draft_stamp, self.small_pt)
 
     def footer(self) -> None:
         self.set_y(-12)
@@ -178,6 +186,9 @@ class _Writer:
         if name:
             self.para(self.words.for_whom.format(name=name))
         self.para(self.c.meta.safety_line)
+        overdue = review_status.overdue_line(self.c, today)
+        if overdue:
+            self.para(overdue, bold=True)
 
     def decision(self) -> None:
         self.heading(self.words.decision_heading)
@@ -268,6 +279,14 @@ class _Writer:
         self.pdf.ln(1)
         self.para(watch.infection_signs, bold=True)
         self.para(watch.when_to_call, bold=True)
+        self.who_to_call()
+
+    def who_to_call(self) -> None:
+        """The clinic's name, phones and place, or blank lines to fill in (clinic_block.py)."""
+        self.heading(self.c.meta.clinic_words.heading)
+        self.bullets(clinic_lines(self.c))
+        if self.c.clinic is None:
+            self.para(self.c.meta.clinic_words.write_in)
 
     def sources(self) -> None:
         """Short citations (author, year) of every source behind what the sheet printed."""
@@ -288,6 +307,7 @@ def _new_pdf(content: Content, large: bool, full_fonts: bool) -> _Sheet:
         version=meta.version, reviewed=long_date(meta.last_reviewed)
     )
     pdf.page_template = content.summary.handout.page_of
+    pdf.draft_stamp = review_status.pdf_stamp(content)
     pdf.small_pt = SMALL_PT[large]
     # Metadata names the tool and content only: never the patient.
     pdf.set_title(meta.title)

@@ -12,6 +12,7 @@ from decision_aid.paths import hidden_pages
 
 from . import style
 from .path_nav import path_nav
+from .status_banner import status_banner
 
 
 @st.cache_resource(show_spinner=False)
@@ -114,6 +115,7 @@ def start_page(page_id: str) -> Content:
     # WCAG 2.4.2: each page its own browser-tab title (read first by a screen reader).
     st.set_page_config(page_title=f"{text.nav_label} - {meta.title}")
     st.title(text.heading)
+    status_banner(content, page_id)  # draft (no sign-off), review overdue, clinic not set
     st.markdown(text.intro)
     version = content.pages.ui.content_version.format(
         version=meta.version, reviewed=long_date(meta.last_reviewed)
