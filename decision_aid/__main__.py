@@ -3,6 +3,7 @@
 - check [--content DIR]       validate content; one line per problem naming file and field.
 - checklist FILE|-            answers as JSON in, the assessment as JSON out.
 - handout [SESSION.json] -o OUT.pdf   the take-home PDF from a saved session, or a generic one.
+- fhir questionnaire -o OUT.json | fhir bundle [SESSION.json] -o OUT.json   FHIR R4 for the record.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import sys
 
 from decision_aid.cli import run_check, run_checklist, run_handout
+from decision_aid.fhir.cli import add_commands as add_fhir_commands
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     handout.add_argument("--large-text", action="store_true", help="larger type")
     handout.add_argument("--content", metavar="DIR", help="content root laid out like content/")
     handout.set_defaults(run=run_handout)
+
+    add_fhir_commands(commands)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from .checklist import ChecklistFile
 from .evidence import EvidenceFile
 from .explainer import ExplainerFile
+from .fhir import FhirFile
 from .meta import Meta
 from .options import OptionsFile
 from .outcomes import OutcomesFile
@@ -38,6 +39,7 @@ class Content:
     paths: PathsFile
     start: StartFile
     evidence: EvidenceFile
+    fhir: FhirFile
 
 
 # File name -> (Content attribute, model). Every file must exist in a language folder.
@@ -56,4 +58,5 @@ FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "paths.yaml": ("paths", PathsFile),
     "start.yaml": ("start", StartFile),
     "evidence.yaml": ("evidence", EvidenceFile),
+    "fhir.yaml": ("fhir", FhirFile),
 }
