@@ -6,6 +6,7 @@ from decision_aid import session, ui
 from decision_aid.handout import build_handout, gather_visit
 from decision_aid.handout.visit import material_risk_lines, quiz_words, sure_words
 from decision_aid.note import clinician_note
+from decision_aid.ui.fhir_download import fhir_download_button
 
 # The name typed for the sheet has no `da_` key: it is left out of the record and the note, not
 # kept across pages, never written anywhere, and Start over clears it with everything else.
@@ -71,6 +72,7 @@ st.download_button(
     mime="application/pdf",
     on_click="ignore",
 )
+fhir_download_button(content, record)
 
 st.header(words.note_heading)
 st.markdown(words.note_help)

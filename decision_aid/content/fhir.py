@@ -40,6 +40,7 @@ class Documents(ContentModel):
     note_title: Text
     handout_file: Text
     note_file: Text
+    bundle_file: Text = Field(description="The downloaded Bundle's file name.")
     version: Text = Field(description="Template: {version}.")
 
 
@@ -60,8 +61,8 @@ class FhirUi(ContentModel):
     upload_label: Text
     upload_help: Text
     filled_heading: Text
-    filled: Text = Field(description="Template: {label}, {value}, {unit}, {date}, {converted}.")
-    converted: Text = Field(description="Template: {value}, {unit}.")
+    filled: Text = Field(description="Template: {label}, {value} (with its unit), {date}.")
+    converted: Text = Field(description="Added when the unit was converted. Template: {value} (as given).")
     stale: Text = Field(description="Template: {days}.")
     none_filled: Text
     date_format: Text
