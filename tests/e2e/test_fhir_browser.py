@@ -13,7 +13,7 @@ from decision_aid.checklist import parse_answers
 from decision_aid.fhir.bundle import answers_from_bundle, documents_from_bundle, read_bundle
 from tests.fhir_examples import bundle_of, observation
 
-from .conftest import AppDriver
+from .conftest import SCREENSHOTS, AppDriver
 from .visit import answer_checklist
 
 pytestmark = pytest.mark.browser
@@ -66,3 +66,5 @@ def test_fhir_file_uploaded_on_checklist_fills_the_labs(app: AppDriver, content)
     # The file is let go: the uploader is empty again.
     expect(uploader.get_by_text("labs.json")).to_have_count(0)
     app.assert_no_error_shown()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    app.page.screenshot(path=str(SCREENSHOTS / "checklist-filled-from-fhir.png"))
