@@ -14,14 +14,20 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from decision_aid.__main__ import main
 from decision_aid.checklist import assess, parse_answers
-from decision_aid.fhir.bundle import answers_from_bundle, bundle_json, documents_from_bundle, read_bundle
+from decision_aid.fhir.bundle import (
+    BundleReadError,
+    answers_from_bundle,
+    bundle_json,
+    documents_from_bundle,
+    read_bundle,
+)
 from decision_aid.note import clinician_note
 from decision_aid.session import SessionRecord
 
 from .fhir_examples import every_answer
 from .session_examples import full_record
 
-NOW = dt.datetime(2026, 11, 30, 10, 15, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 30, 10, 15, tzinfo=dt.UTC)
 
 
 def resources(bundle: Bundle, kind: type) -> list:
@@ -149,3 +155,13 @@ def test_cli_replaces_an_existing_file_whole(tmp_path):
     assert main(["fhir", "questionnaire", "-o", str(out)]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["resourceType"] == "Questionnaire"
     assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+def test_reading_back_refuses_what_is_not_this_checklists_bundle(content):
+    with pytest.raises(BundleReadError, match="not a valid FHIR Bundle"):
+        read_bundle(b'{"resourceType": "Bundle", "entry": ["x"]}')
+    data = json.loads(bundle_json(content, SessionRecord(checklist_answers={"inr": 1.1}), NOW))
+    response = next(e["resource"] for e in data["entry"] if e["resource"]["resourceType"] == "QuestionnaireResponse")
+    response["item"][0]["item"][0]["linkId"] = "inr_typo"
+    with pytest.raises(BundleReadError, match="inr_typo: not a question of this checklist"):
+        answers_from_bundle(read_bundle(json.dumps(data)), content)

@@ -92,6 +92,7 @@ class FhirFile(ContentModel):
     labs: list[Lab] = Field(min_length=1)
     stale_after_days: int = Field(gt=0)
     usable_statuses: list[Text] = Field(min_length=1)
+    max_upload_mb: int = Field(gt=0)
     ui: FhirUi
     messages: FhirMessages
 

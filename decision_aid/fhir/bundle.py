@@ -37,7 +37,7 @@ from decision_aid.handout import build_handout
 from decision_aid.note import clinician_note
 from decision_aid.session import SessionRecord
 
-from .questionnaire import canonical, code_system, group_link_id
+from .questionnaire import allows_several, canonical, code_system, group_link_id
 
 PDF = "application/pdf"
 TEXT = "text/plain; charset=utf-8"
@@ -170,7 +170,8 @@ def answers_from_bundle(bundle: Bundle, content: Content) -> dict[str, Any]:
         if field is None:
             raise BundleReadError(f"{item.linkId}: not a question of this checklist")
         values = [_read_value(field, a) for a in item.answer or []]
-        answers[field.key] = values if len(values) > 1 or getattr(field, "multiple", False) else values[0]
+        if values:
+            answers[field.key] = values if len(values) > 1 or allows_several(field) else values[0]
     return answers
 
 

@@ -26,7 +26,7 @@ def fill_from_fhir_file(content: Content) -> None:
     words = content.fhir.ui
     key = f"{UPLOAD_KEY}_{st.session_state.get(ROUND_KEY, 0)}"
     st.file_uploader(words.upload_label, type=["json"], key=key, help=words.upload_help,
-                     on_change=_fill, args=(content, key))
+                     max_upload_size=content.fhir.max_upload_mb, on_change=_fill, args=(content, key))
     report = st.session_state.get(REPORT_KEY)
     if report is None:
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -27,7 +28,7 @@ def test_bundle_downloaded_from_summary_reads_back(app: AppDriver, content):
         app.main().get_by_role("button", name=content.fhir.ui.download_label).click()
     download = info.value
     assert download.suggested_filename == content.fhir.documents.bundle_file
-    bundle = read_bundle(open(download.path(), "rb").read())
+    bundle = read_bundle(Path(download.path()).read_bytes())
     given = {"inr": 1.1, "platelets": 210, "systemic_infection": False, "site_skin_infection": False,
              "image_guidance_available": True, "tumour_in_needle_path": False}
     assert answers_from_bundle(bundle, content) == parse_answers(given, content.checklist)
