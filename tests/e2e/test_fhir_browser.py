@@ -24,8 +24,12 @@ def test_bundle_downloaded_from_summary_reads_back(app: AppDriver, content):
     app.open("checklist")
     answer_checklist(app, content, navigate=False)
     app.go("summary")
+    button = app.main().get_by_role("button", name=content.fhir.ui.download_label)
+    button.scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    app.page.screenshot(path=str(SCREENSHOTS / "summary-fhir-download.png"))
     with app.page.expect_download() as info:
-        app.main().get_by_role("button", name=content.fhir.ui.download_label).click()
+        button.click()
     download = info.value
     assert download.suggested_filename == content.fhir.documents.bundle_file
     bundle = read_bundle(Path(download.path()).read_bytes())
