@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
+from fhir.resources.R4B.bundle import Bundle, BundleEntry
 from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse, QuestionnaireResponseItem
 
 from decision_aid.content import load_content
 from decision_aid.content.checklist import BoolField, ChoiceField, NumberField
-from decision_aid.fhir.questionnaire import MAX_VALUE, MIN_VALUE, UNIT, build_questionnaire
+from decision_aid.fhir.bundle import _answer_item, answers_from_bundle, read_bundle
+from decision_aid.fhir.questionnaire import MAX_VALUE, MIN_VALUE, UNIT, allows_several, build_questionnaire
 
 
 def items_by_link_id(items) -> dict:
@@ -94,3 +98,25 @@ def test_new_checklist_questions_are_covered_without_code_changes(content_copy):
     assert [o.valueCoding.code for o in items["new_choice"].answerOption] == ["a", "2"]
     assert items["new_count"].type == "integer"
     assert MAX_VALUE not in {e.url for e in items["new_count"].extension}  # no upper limit given
+
+
+def test_a_choice_that_allows_several_answers_repeats(content):
+    """A multi-select choice (a field with `multiple: true`) becomes a repeating question, and each of
+    its answers is read back as a list, even a single one."""
+    class MultiChoice(ChoiceField):
+        multiple: bool = True
+
+    diabetes = content.checklist.field("diabetes")
+    several = MultiChoice(**{**diabetes.model_dump(), "key": "diabetes"})
+    fields = [several if f.key == "diabetes" else f for f in content.checklist.fields]
+    changed = dataclasses.replace(content, checklist=content.checklist.model_copy(update={"fields": fields}))
+    assert allows_several(several) and not allows_several(diabetes)
+    item = items_by_link_id(published(changed).item)["diabetes"]
+    assert item.repeats is True
+    answer = _answer_item(several, ["controlled", "poorly_controlled"], changed)
+    assert [a.valueCoding.code for a in answer.answer] == ["controlled", "poorly_controlled"]
+    for picked in (["controlled"], ["controlled", "poorly_controlled"]):
+        response = QuestionnaireResponse(status="completed", item=[QuestionnaireResponseItem(
+            linkId="group.allergies_other", item=[_answer_item(several, picked, changed)])])
+        bundle = Bundle(type="collection", entry=[BundleEntry(resource=response)])
+        assert answers_from_bundle(read_bundle(bundle.model_dump_json()), changed) == {"diabetes": picked}
