@@ -11,7 +11,7 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse, Ques
 
 from decision_aid.content import load_content
 from decision_aid.content.checklist import BoolField, ChoiceField, NumberField
-from decision_aid.fhir.bundle import _answer_item, answers_from_bundle, read_bundle
+from decision_aid.fhir.bundle import answer_item, answers_from_bundle, read_bundle
 from decision_aid.fhir.questionnaire import MAX_VALUE, MIN_VALUE, UNIT, allows_several, build_questionnaire
 
 
@@ -113,10 +113,10 @@ def test_a_choice_that_allows_several_answers_repeats(content):
     assert allows_several(several) and not allows_several(diabetes)
     item = items_by_link_id(published(changed).item)["diabetes"]
     assert item.repeats is True
-    answer = _answer_item(several, ["controlled", "poorly_controlled"], changed)
+    answer = answer_item(several, ["controlled", "poorly_controlled"], changed)
     assert [a.valueCoding.code for a in answer.answer] == ["controlled", "poorly_controlled"]
     for picked in (["controlled"], ["controlled", "poorly_controlled"]):
         response = QuestionnaireResponse(status="completed", item=[QuestionnaireResponseItem(
-            linkId="group.allergies_other", item=[_answer_item(several, picked, changed)])])
+            linkId="group.allergies_other", item=[answer_item(several, picked, changed)])])
         bundle = Bundle(type="collection", entry=[BundleEntry(resource=response)])
         assert answers_from_bundle(read_bundle(bundle.model_dump_json()), changed) == {"diabetes": picked}

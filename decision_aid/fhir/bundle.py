@@ -76,7 +76,7 @@ def _response(content: Content, answers: dict[str, Any], assessment: Assessment,
     checklist = content.checklist
     groups = []
     for group in checklist.groups:
-        items = [_answer_item(f, answers[f.key], content) for f in checklist.fields
+        items = [answer_item(f, answers[f.key], content) for f in checklist.fields
                  if f.group == group.id and f.key in answers]
         if items:
             groups.append(QuestionnaireResponseItem(linkId=group_link_id(group.id), text=group.label, item=items))
@@ -86,7 +86,8 @@ def _response(content: Content, answers: dict[str, Any], assessment: Assessment,
     )
 
 
-def _answer_item(field: Any, value: Any, content: Content) -> QuestionnaireResponseItem:
+def answer_item(field: Any, value: Any, content: Content) -> QuestionnaireResponseItem:
+    """One question's answer; a list (a multi-select) becomes one answer per value."""
     values = value if isinstance(value, (list, tuple)) else [value]
     return QuestionnaireResponseItem(
         linkId=field.key, text=field.label,
