@@ -5,6 +5,7 @@
 - handout [SESSION.json] -o OUT.pdf   the take-home PDF from a saved session, or a generic one.
 - diff OLD_DIR NEW_DIR [--format json]  every figure, threshold, rule and sentence changed, by id.
 - signoff --name NAME --role ROLE      record a clinical sign-off of the current content version.
+- fhir questionnaire -o OUT.json | fhir bundle [SESSION.json] -o OUT.json   FHIR R4 for the record.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import sys
 
 from decision_aid.cli import run_check, run_checklist, run_handout
+from decision_aid.fhir.cli import add_commands as add_fhir_commands
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     sign = commands.add_parser("signoff", help="record a clinical sign-off of the current content version")
     signoff.add_arguments(sign)
     sign.set_defaults(run=signoff.run_signoff)
+    add_fhir_commands(commands)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -2,6 +2,8 @@
 
 from decision_aid import ui
 from decision_aid.ui.checklist_form import checklist_page
+from decision_aid.ui.fhir_upload import fill_from_fhir_file
 
 content = ui.start_page("checklist")
+fill_from_fhir_file(content)
 checklist_page(content)

@@ -5,6 +5,7 @@ import streamlit as st
 from decision_aid import session, ui
 from decision_aid.clinician_note import clinician_note
 from decision_aid.handout import build_handout
+from decision_aid.ui.fhir_download import fhir_download_button
 from decision_aid.visit import gather_visit, material_risk_lines, quiz_words, sure_words
 
 # The name typed for the sheet has no `da_` key: it is left out of the record and the note, not
@@ -71,6 +72,7 @@ st.download_button(
     mime="application/pdf",
     on_click="ignore",
 )
+fhir_download_button(content, record)
 
 st.header(words.note_heading)
 st.markdown(words.note_help)

@@ -10,6 +10,7 @@ from .checklist import ChecklistFile
 from .clinic import Clinic
 from .evidence import EvidenceFile
 from .explainer import ExplainerFile
+from .fhir import FhirFile
 from .meta import Meta
 from .options import OptionsFile
 from .outcomes import OutcomesFile
@@ -39,6 +40,7 @@ class Content:
     paths: PathsFile
     start: StartFile
     evidence: EvidenceFile
+    fhir: FhirFile
     clinic: Clinic | None = None  # content/clinic.yaml, optional (not per language)
 
 
@@ -58,4 +60,5 @@ FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "paths.yaml": ("paths", PathsFile),
     "start.yaml": ("start", StartFile),
     "evidence.yaml": ("evidence", EvidenceFile),
+    "fhir.yaml": ("fhir", FhirFile),
 }

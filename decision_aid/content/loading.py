@@ -13,8 +13,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .bundle import FILES, Content
+from .checklist import NumberField
 from .clinic import FILE_NAME as CLINIC_FILE
 from .clinic import Clinic
+from .fhir import lab_problems
 from .text import PatientText
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
@@ -148,6 +150,8 @@ def cross_check(content: Content, folder: Path) -> Iterator[Problem]:
                 yield from (Problem(label, f, m) for f, m in _check_model(node, loc, known))
             elif isinstance(node, (list, tuple)):
                 yield from (Problem(label, f, m) for f, m in _duplicate_ids(node, loc))
+    numbers = {f.key for f in content.checklist.fields if isinstance(f, NumberField)}
+    yield from (Problem(_label(folder / "fhir.yaml"), f, m) for f, m in lab_problems(content.fhir, numbers))
 
 
 def _check_model(model: BaseModel, loc: str, known: dict[str, set[str]]) -> Iterator[tuple[str, str]]:
