@@ -9,15 +9,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
+
+from decision_aid.text_input import TextInputError, read_text
 
 from .bundle import FILES, Content
 from .text import PatientText
+from .yaml_reader import YamlInputError, parse_yaml
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
 DEFAULT_LANGUAGE = "en"
 CONTENT_ENV = "DECISION_AID_CONTENT"
+MAX_FILE_BYTES = 1_000_000  # the largest content file is a few tens of kB
+MAX_PROBLEMS_PER_FILE = 50  # enough to fix a file by; thousands of lines would bury the first
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,11 @@ def load_content(root: Path | str | None = None, language: str = DEFAULT_LANGUAG
         try:
             parsed[attr] = model.model_validate(data)
         except ValidationError as err:
-            problems.extend(Problem(label, _loc(e["loc"]), _message(e)) for e in err.errors())
+            found = [Problem(label, _loc(e["loc"]), _message(e)) for e in err.errors()]
+            problems.extend(found[:MAX_PROBLEMS_PER_FILE])
+            if len(found) > MAX_PROBLEMS_PER_FILE:
+                more = len(found) - MAX_PROBLEMS_PER_FILE
+                problems.append(Problem(label, "", f"and {more:,} more problems in this file"))
     if problems:
         raise ContentError(problems)
     content = Content(**parsed)
@@ -72,21 +80,18 @@ def load_content(root: Path | str | None = None, language: str = DEFAULT_LANGUAG
 def _label(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return str(path)
 
 
 def _read_yaml(path: Path, label: str, problems: list[Problem]) -> Any:
-    if not path.is_file():
-        problems.append(Problem(label, "", "file is missing"))
-        return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else ""
-        reason = getattr(err, "problem", None) or str(err)
-        problems.append(Problem(label, where, f"YAML syntax error: {reason}"))
+        data = parse_yaml(read_text(path, MAX_FILE_BYTES))
+    except TextInputError as err:
+        problems.append(Problem(label, "", str(err)))
+        return None
+    except YamlInputError as err:
+        problems.append(Problem(label, f"line {err.line}" if err.line else "", err.reason))
         return None
     if not isinstance(data, dict):
         problems.append(Problem(label, "", "must be a mapping of fields at the top level"))
