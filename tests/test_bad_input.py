@@ -188,3 +188,19 @@ def test_standard_input_in_utf16_is_refused_by_name():
 def test_good_answers_still_pass(tmp_path, capsys):
     assert main(["checklist", str(_write(tmp_path / "a.json", GOOD_ANSWERS))]) == 0
     assert json.loads(capsys.readouterr().out)["status"]
+
+
+@pytest.mark.parametrize("case,make,says", YAML_FAULTS, ids=[c[0] for c in YAML_FAULTS])
+def test_app_lists_the_content_fault_itself(case, make, says, content_copy, monkeypatch):
+    """The same faults in the app: its own list of problems (file and field), not Streamlit's error."""
+    from .conftest import open_page
+
+    root = content_copy("meta.yaml")
+    meta = _fault(root, make)
+    monkeypatch.setenv("DECISION_AID_CONTENT", str(root))
+    at = open_page()
+    assert not at.exception, at.exception
+    assert "content of this tool has errors" in at.error[0].value
+    listed = at.code[0].value
+    assert listed.startswith(f"{meta}: ") and says in listed
+    assert not at.title, "no half-rendered page"
