@@ -102,8 +102,10 @@ def _input(field: BoolField | ChoiceField | NumberField, checklist: ChecklistFil
         st.number_input(
             f"{field.label} ({field.unit})" if field.unit else field.label,
             value=None,
-            step=int(field.step) if field.integer else float(field.step),
-            format="%d" if field.integer else "%g",
+            # A float box even for whole numbers: an int box turns a typed "2.5" into 2 without a
+            # word; this way check_answers refuses it by name, as the command line does.
+            step=float(field.step),
+            format="%g",
             placeholder=ui.number_placeholder,
             key=key,
             help=field.help,
