@@ -204,3 +204,17 @@ def test_app_lists_the_content_fault_itself(case, make, says, content_copy, monk
     listed = at.code[0].value
     assert listed.startswith(f"{meta}: ") and says in listed
     assert not at.title, "no half-rendered page"
+
+
+@pytest.mark.parametrize("text,found", [
+    ("A word: <script>alert(1)</script>", "'<script'"),
+    ("See <img src=x onerror=alert(1)>", "'<img'"),
+    ("Click [here](javascript:alert(1))", "'javascript:'"),
+])
+def test_html_in_content_is_refused_by_check(text, found, content_copy, capsys):
+    """The glossary and sources reach the page as HTML (unsafe_allow_html): no tag may come from content."""
+    root = content_copy("explainer.yaml", change=lambda d: d["glossary"][0].update(meaning=text))
+    assert main(["check", "--content", str(root)]) == EXIT_CONTENT
+    err = capsys.readouterr().err
+    assert f"explainer.yaml: glossary[0].meaning: HTML is not allowed in content (found {found})" in err
+

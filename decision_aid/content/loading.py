@@ -119,6 +119,9 @@ def _message(error: dict[str, Any]) -> str:
 
 _REF_KINDS = {"source": "sources.yaml", "option": "options.yaml", "outcome": "outcomes.yaml"}
 _DIGIT = re.compile(r"\d")
+# Some content reaches the page as HTML (unsafe_allow_html: the glossary, the sources): a tag or a
+# script link in content is refused here, so none can reach a browser whatever the page does.
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][A-Za-z0-9-]*|javascript\s*:", re.IGNORECASE)
 
 
 def cross_check(content: Content, folder: Path) -> Iterator[Problem]:
@@ -135,6 +138,9 @@ def cross_check(content: Content, folder: Path) -> Iterator[Problem]:
                 yield from (Problem(label, f, m) for f, m in _check_model(node, loc, known))
             elif isinstance(node, (list, tuple)):
                 yield from (Problem(label, f, m) for f, m in _duplicate_ids(node, loc))
+            elif isinstance(node, str) and (found := _HTML.search(node)):
+                yield Problem(label, loc, f"HTML is not allowed in content (found {found.group()!r}); "
+                                          "use markdown")
 
 
 def _check_model(model: BaseModel, loc: str, known: dict[str, set[str]]) -> Iterator[tuple[str, str]]:
