@@ -64,7 +64,11 @@ def write_file_atomically(path: Path | str, data: bytes) -> None:
     The rename is atomic on one file system, so a reader sees the old file or the new one, never a
     half-written one; on any failure the temporary file is removed and OSError propagates.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))  # through a symlink: replace the file, not the link
+    if target.exists() and not target.is_file():  # a device or pipe (/dev/stdout), or a folder
+        with target.open("wb") as out:  # cannot be swapped: written in place (a folder refuses)
+            out.write(data)
+        return
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as out:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 import pytest
 
@@ -64,6 +65,27 @@ def test_missing_folder_is_one_line(tmp_path, capsys):
     out = tmp_path / "no" / "out.pdf"
     assert main(["handout", "-o", str(out)]) == 1
     assert capsys.readouterr().err == f"{out}: cannot write: No such file or directory\n"
+
+
+def test_a_device_is_written_in_place_not_replaced(capsys):
+    """`-o /dev/null` (or /dev/stdout): a rename would swap the device for a file."""
+    assert main(["handout", "-o", os.devnull]) == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_through_a_symlink_the_file_is_replaced_and_the_link_kept(tmp_path, capsys):
+    real = tmp_path / "sheets" / "real.pdf"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "out.pdf"
+    link.symlink_to(real)
+    assert main(["handout", "-o", str(link)]) == 0
+    assert link.is_symlink() and real.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_folder_is_refused(tmp_path, capsys):
+    assert main(["handout", "-o", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == f"{tmp_path}: cannot write: Is a directory\n"
 
 
 def _umask() -> int:
