@@ -1,7 +1,7 @@
 """Issue 17: a visit whose answers were lost (restart, dropped connection, reload) says so plainly.
 
 The browser keeps a marker in the address once there are answers; a new session that finds it has
-lost them. The browser test (tests/e2e/test_lost_answers_browser.py) kills the server mid-visit.
+lost them. The browser test (tests/e2e/test_hardening_browser.py) kills the server mid-visit.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 17: the server dies mid-visit and comes back on the same port; the browser reconnects to a
+"""Issue 17 in the browser. The server dies mid-visit and comes back on the same port; the browser reconnects to a
 new, empty session while the old answers still show. The page the room is on must say so."""
 
 from __future__ import annotations
@@ -44,3 +44,13 @@ def test_server_restart_mid_visit_says_the_answers_were_reset(new_context: NewCo
         app.wait_idle("checklist")
         expect(notice).to_have_count(0)
         app.assert_no_error_shown()
+
+
+def test_whole_number_box_refuses_a_fraction_typed_in_the_browser(app: AppDriver, content: Content):
+    """Issue 17: the browser's whole-number box once kept "2.5" as 2; now it is refused by name."""
+    field = next(f for f in content.checklist.fields if getattr(f, "integer", False))
+    app.open("checklist")
+    app.number(field.label, 2.5)
+    expect(app.main().get_by_test_id("stAlertContentError").filter(
+        has_text=f"{field.label}): must be a whole number, not 2.5.")).to_be_visible()
+    expect(app.main().get_by_role("spinbutton", name=field.label, exact=True)).to_have_value("2.5")
