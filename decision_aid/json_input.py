@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from decision_aid.text_input import shown
+
 MAX_DEPTH = 32  # far deeper than any answers or session file; far below Python's recursion limit
 MAX_INT_DIGITS = 15  # larger than any count a form holds, small enough to convert to a float exactly
 
@@ -58,7 +60,7 @@ def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: set[str] = set()
     for key, _ in pairs:
         if key in seen:
-            raise JsonInputError(f"{key}: given more than once")
+            raise JsonInputError(f"{shown(key)}: given more than once")
         seen.add(key)
     return dict(pairs)
 

@@ -44,3 +44,8 @@ def decode_text(data: bytes, max_bytes: int) -> str:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise TextInputError(f"line {line}: is not UTF-8 text (byte {err.start + 1}); save it as UTF-8") from None
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """text for a one-line message: a value or key typed at any length is cut, with "..." to say so."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -218,3 +218,14 @@ def test_html_in_content_is_refused_by_check(text, found, content_copy, capsys):
     err = capsys.readouterr().err
     assert f"explainer.yaml: glossary[0].meaning: HTML is not allowed in content (found {found})" in err
 
+
+
+@pytest.mark.parametrize("answers,says", [
+    ({"k" * 100_000: 1}, "k" * 57 + "...: not a checklist question"),
+    ({"anticoagulant": "x" * 100_000}, '"' + "x" * 56 + "..."),
+])
+def test_a_huge_key_or_value_is_shown_cut_to_one_short_line(answers, says, tmp_path, capsys):
+    path = _write(tmp_path / "a.json", json.dumps(answers))
+    assert main(["checklist", str(path)]) == EXIT_INPUT
+    line = _one_line(capsys.readouterr().err)
+    assert says in line and len(line) < 400
