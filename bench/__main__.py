@@ -14,7 +14,7 @@ import json
 import os
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -154,7 +154,7 @@ class Crowds:
     server_paced: concurrency.ConcurrencyResult
     server_flat_out: concurrency.ConcurrencyResult
     rss_after_close: float | None
-    larger: list[Row]  # 100 and 200 websocket sessions: how many people one process serves
+    larger: list[Row] = field(default_factory=list)  # 100 and 200 sessions: how many one process serves
 
 
 def bench_browser(

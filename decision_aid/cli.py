@@ -33,11 +33,13 @@ def run_check(args: argparse.Namespace) -> int:
     if dt.date.today() > meta.review_by:
         print(f"warning: meta.yaml: review_by: the review-by date {meta.review_by} has passed; "
               "review the content.", file=sys.stderr)
-    print(f"Content {meta.version} is valid (last reviewed {meta.last_reviewed}).")
+    from decision_aid.cli_io import write_stdout
+
     approved = meta.sign_off_for_this_version()
-    print(f"Signed off by {approved.name} ({approved.role}) on {approved.date}." if approved else
-          f"No clinical sign-off for version {meta.version}: a draft (docs/clinical-review.md).")
-    return 0
+    status = (f"Signed off by {approved.name} ({approved.role}) on {approved.date}." if approved else
+              f"No clinical sign-off for version {meta.version}: a draft (docs/clinical-review.md).")
+    valid = f"Content {meta.version} is valid (last reviewed {meta.last_reviewed})."
+    return 0 if write_stdout(f"{valid}\n{status}") else 1
 
 
 def run_checklist(args: argparse.Namespace) -> int:
@@ -47,36 +49,19 @@ def run_checklist(args: argparse.Namespace) -> int:
     partial output can be mistaken for an assessment.
     """
     import json
-    from pathlib import Path
 
     from decision_aid.checklist import AnswerError, assess
+    from decision_aid.cli_io import input_name, read_input, write_stdout
+    from decision_aid.json_input import JsonInputError, parse_json
+    from decision_aid.text_input import TextInputError
 
     content = _load_or_report(args)
     if content is None:
         return 1
-    name = "standard input" if args.file == "-" else args.file
+    name = input_name(args.file)
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        print(f"{name}: cannot read: {getattr(err, 'strerror', None) or err}", file=sys.stderr)
-        return EXIT_INVALID
-
-    def no_repeats(pairs: list[tuple[str, object]]) -> dict[str, object]:
-        keys = [k for k, _ in pairs]
-        repeated = next((k for k in keys if keys.count(k) > 1), None)
-        if repeated is not None:
-            raise ValueError(f"{repeated}: answered more than once")
-        return dict(pairs)
-
-    def no_nan(word: str) -> object:
-        raise ValueError(f"{word} is not a number JSON allows")
-
-    try:
-        raw = json.loads(text, object_pairs_hook=no_repeats, parse_constant=no_nan)
-    except json.JSONDecodeError as err:
-        print(f"{name}: not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})", file=sys.stderr)
-        return EXIT_INVALID
-    except ValueError as err:
+        raw = parse_json(read_input(args.file))
+    except (TextInputError, JsonInputError) as err:
         print(f"{name}: {err}", file=sys.stderr)
         return EXIT_INVALID
     if not isinstance(raw, dict):
@@ -87,8 +72,7 @@ def run_checklist(args: argparse.Namespace) -> int:
     except AnswerError as err:
         print(err, file=sys.stderr)
         return EXIT_INVALID
-    print(json.dumps(assessment.model_dump(mode="json"), indent=2, ensure_ascii=False))
-    return 0
+    return 0 if write_stdout(json.dumps(assessment.model_dump(mode="json"), indent=2, ensure_ascii=False)) else 1
 
 
 def run_handout(args: argparse.Namespace) -> int:
@@ -96,10 +80,10 @@ def run_handout(args: argparse.Namespace) -> int:
 
     A session file that cannot be used exits 2, naming each bad field on stderr, and writes nothing.
     """
-    from pathlib import Path
-
+    from decision_aid.cli_io import read_input, write_file_atomically, write_stdout
     from decision_aid.handout import build_handout
     from decision_aid.handout.session_file import SessionFileError, read_session
+    from decision_aid.text_input import TextInputError
 
     content = _load_or_report(args)
     if content is None:
@@ -107,9 +91,9 @@ def run_handout(args: argparse.Namespace) -> int:
     record = None
     if args.session:
         try:
-            record = read_session(Path(args.session).read_text(encoding="utf-8"), content)
-        except (OSError, UnicodeDecodeError) as err:
-            print(f"{args.session}: cannot read: {getattr(err, 'strerror', None) or err}", file=sys.stderr)
+            record = read_session(read_input(args.session), content)
+        except TextInputError as err:
+            print(f"{args.session}: {err}", file=sys.stderr)
             return EXIT_INVALID
         except SessionFileError as err:
             for problem in err.problems:
@@ -118,9 +102,8 @@ def run_handout(args: argparse.Namespace) -> int:
     large = bool(args.large_text or (record and record.large_text))
     pdf = build_handout(content, record, large_text=large)
     try:
-        Path(args.output).write_bytes(pdf)
+        write_file_atomically(args.output, pdf)
     except OSError as err:
         print(f"{args.output}: cannot write: {err.strerror or err}", file=sys.stderr)
         return 1
-    print(f"Wrote {args.output} ({'session' if record else 'generic'} handout).")
-    return 0
+    return 0 if write_stdout(f"Wrote {args.output} ({'session' if record else 'generic'} handout).") else 1

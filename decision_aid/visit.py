@@ -15,6 +15,7 @@ from decision_aid.content import Content
 from decision_aid.content.options import Option
 from decision_aid.content.summary import ConsentItem
 from decision_aid.figures import format_number, outcome_counts
+from decision_aid.free_text import clip
 from decision_aid.quiz import QuizResult, quiz_result
 from decision_aid.session import SessionRecord
 from decision_aid.sure import SureResult, score_words, sure_result
@@ -40,16 +41,19 @@ class Visit:
 def gather_visit(content: Content, record: SessionRecord | None) -> Visit:
     """The visit's parts from a session record; with no record, every part is "not discussed"."""
     record = record or SessionRecord()
+    limits = content.summary.free_text.limits  # typed text beyond these is cut, with a visible mark
     assessment, note = _checklist(content, record.checklist_answers)
     return Visit(
         options=_options(content, record.options_picked),
         priorities=_priorities(content, record.priorities),
         sure=_sure(content, record.sure),
         quiz=_quiz(content, record.quiz),
-        questions=record.questions,
+        questions=clip(record.questions, limits.questions, content.summary.free_text.clipped_mark),
         checklist=assessment,
         checklist_note=note,
-        next_step=next_step_words(content, record.next_step, record.next_step_other),
+        next_step=next_step_words(content, record.next_step,
+                                  clip(record.next_step_other, limits.next_step_other,
+                                       content.summary.free_text.clipped_mark)),
         consent=_consent(content, record.consent),
     )
 

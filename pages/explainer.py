@@ -1,6 +1,8 @@
 """/explainer: the injection in steps, how soon it may help, chances as icon arrays, what we do not
 know, who should think twice, and words explained. All wording comes from explainer.yaml."""
 
+from html import escape
+
 import streamlit as st
 
 from decision_aid import paths, session, ui
@@ -67,7 +69,9 @@ def glossary() -> None:
     st.markdown(text.glossary_intro)
     # One text for every word (fewer elements to send and draw); each empty anchor is where a
     # linked word in the text jumps to.
-    st.markdown("\n\n".join(f'<span id="{term.anchor}"></span>**{term.term}:** {term.meaning}'
+    # Content is checked free of HTML (decision_aid check); escaped as well, since this is raw HTML.
+    st.markdown("\n\n".join(f'<span id="{term.anchor}"></span>**{escape(term.term, quote=False)}:** '
+                              f"{escape(term.meaning, quote=False)}"
                               for term in text.glossary), unsafe_allow_html=True)
 
 

@@ -39,7 +39,8 @@ else:
 
 # The patient's own questions: kept in this session only, carried to the summary.
 st.header(text.questions_heading)
-st.text_area(text.questions_label, key=session.QUESTIONS, help=text.questions_help)
+st.text_area(text.questions_label, key=session.QUESTIONS, help=text.questions_help,
+             max_chars=content.summary.free_text.limits.questions)
 st.caption(text.questions_note)
 
 # The SURE test: yes/no, each may be skipped.

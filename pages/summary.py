@@ -52,7 +52,8 @@ choices = {c.id: c for c in content.summary.next_steps}
 step = st.radio(words.next_step_label, options=list(choices), format_func=lambda c: choices[c].label,
                 index=None, key=session.NEXT_STEP)
 if step is not None and choices[step].asks_for_text:
-    st.text_input(words.next_step_other_label, key=session.NEXT_STEP_OTHER)
+    st.text_input(words.next_step_other_label, key=session.NEXT_STEP_OTHER,
+                  max_chars=content.summary.free_text.limits.next_step_other)
 
 st.header(words.consent_heading)
 st.markdown(words.consent_intro)
@@ -63,7 +64,8 @@ for item in content.summary.consent_items:
 st.info(content.summary.consent_disclaimer)
 
 st.header(words.handout_heading)
-name = st.text_input(words.name_label, key=NAME_KEY, help=words.name_help)
+name = st.text_input(words.name_label, key=NAME_KEY, help=words.name_help,
+                     max_chars=content.summary.free_text.limits.patient_name)
 st.download_button(
     words.download_label,
     # Built only when pressed, in memory, from this run's record and name.

@@ -47,7 +47,7 @@ def test_standard_input(capsys, monkeypatch):
     ('{"platlets": 150}', "platlets: not a checklist question"),
     ('{"inr": "high"}', "inr (INR): must be a number"),
     ('{"inr": NaN}', "NaN is not a number JSON allows"),
-    ('{"inr": 1.1, "inr": 4}', "inr: answered more than once"),
+    ('{"inr": 1.1, "inr": 4}', "inr: given more than once"),
     ('[{"inr": 1.1}]', "must be a JSON object of answers"),
     ('{"inr": 1.1', "not valid JSON"),
     ("", "not valid JSON"),
@@ -62,7 +62,7 @@ def test_invalid_input_exits_2_with_nothing_on_stdout(text, expected, capsys, mo
 def test_missing_file_exits_2(tmp_path, capsys):
     assert main(["checklist", str(tmp_path / "nope.json")]) == 2
     out, err = capsys.readouterr()
-    assert out == "" and "nope.json: cannot read" in err
+    assert out == "" and "nope.json: file is missing" in err
 
 
 def test_as_a_real_process():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 
@@ -178,11 +179,11 @@ def test_table_html_escapes_markup_and_has_a_row_per_figure():
     assert "<td>two lines</td><td>nice_<wbr>ng99</td>" in text, "an id may wrap after its '_'"
 
 
-def test_source_wording_is_shown_as_text_never_as_html(content_copy):
-    def note_with_markup(data):
-        data["sources"][0]["note"] = "Platelets <50 & INR >1.5 <b>bold</b>"
-
-    content = load_content(content_copy("sources.yaml", change=note_with_markup))
+def test_source_wording_is_shown_as_text_never_as_html(content):
+    # `check` refuses tags in content (tests/test_bad_input.py); the escape holds even without it.
+    first = content.sources.sources[0].model_copy(update={"note": "Platelets <50 & INR >1.5 <b>bold</b>"})
+    sources = content.sources.model_copy(update={"sources": [first, *content.sources.sources[1:]]})
+    content = dataclasses.replace(content, sources=sources)
     text = et.sources_markdown(content)
     assert "<b>" not in text and "Platelets &lt;50 &amp; INR &gt;1.5 &lt;b&gt;bold&lt;/b&gt;" in text
     assert text.count("<details") == text.count("</details>") == len(content.sources.sources)

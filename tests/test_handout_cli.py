@@ -68,7 +68,7 @@ def test_bad_session_is_refused_naming_the_field(tmp_path, capsys, text, named):
 
 def test_missing_session_file_is_refused(tmp_path, capsys):
     assert main(["handout", str(tmp_path / "nope.json"), "-o", str(tmp_path / "x.pdf")]) == 2
-    assert "nope.json: cannot read" in capsys.readouterr().err
+    assert "nope.json: file is missing" in capsys.readouterr().err
 
 
 def test_command_line_refuses_without_traceback(tmp_path):

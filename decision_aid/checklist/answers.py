@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from decision_aid.content.checklist import BoolField, ChecklistFile, ChoiceField, NumberField
+from decision_aid.text_input import shown
 
 
 class AnswerError(ValueError):
@@ -63,7 +64,7 @@ def karnofsky_to_ecog(kps: int, checklist: ChecklistFile) -> int:
 
 
 def _unknown_key(key: str, checklist: ChecklistFile) -> AnswerError:
-    message = checklist.messages.unknown_key.format(key=key)
+    message = checklist.messages.unknown_key.format(key=shown(key))
     close = difflib.get_close_matches(key, [f.key for f in checklist.fields], n=1)
     if close:
         message += " " + checklist.messages.did_you_mean.format(suggestion=close[0])
@@ -116,6 +117,6 @@ def _show(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     try:
-        return json.dumps(value)
+        return shown(json.dumps(value))
     except (TypeError, ValueError):
-        return repr(value)
+        return shown(repr(value))

@@ -8,6 +8,7 @@ condition (`{above}`, `{inr.above}`), and loading refuses a rule whose text writ
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -360,8 +361,8 @@ class ChecklistFile(ContentModel):
         return next(f for f in self.fields if f.key == key)
 
     def _problems(self) -> Iterator[str]:
-        keys = [f.key for f in self.fields]
-        yield from (f"fields: duplicate key '{k}'" for k in sorted({k for k in keys if keys.count(k) > 1}))
+        keys = Counter(f.key for f in self.fields)  # linear: a bulk of fields must not stall the check
+        yield from (f"fields: duplicate key '{k}'" for k in sorted(k for k, n in keys.items() if n > 1))
         groups = {g.id for g in self.groups}
         for i, f in enumerate(self.fields):
             if f.group not in groups:

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
+
+from decision_aid.text_input import TextInputError, read_text
 
 from .bundle import FILES, Content
 from .checklist import NumberField
@@ -18,10 +19,13 @@ from .clinic import FILE_NAME as CLINIC_FILE
 from .clinic import Clinic
 from .fhir import lab_problems
 from .text import PatientText
+from .yaml_reader import YamlInputError, parse_yaml
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
 DEFAULT_LANGUAGE = "en"
 CONTENT_ENV = "DECISION_AID_CONTENT"
+MAX_FILE_BYTES = 1_000_000  # the largest content file is a few tens of kB
+MAX_PROBLEMS_PER_FILE = 50  # enough to fix a file by; thousands of lines would bury the first
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,11 @@ def load_content(root: Path | str | None = None, language: str = DEFAULT_LANGUAG
         try:
             parsed[attr] = model.model_validate(data)
         except ValidationError as err:
-            problems.extend(Problem(label, _loc(e["loc"]), _message(e)) for e in err.errors())
+            found = [Problem(label, _loc(e["loc"]), _message(e)) for e in err.errors()]
+            problems.extend(found[:MAX_PROBLEMS_PER_FILE])
+            if len(found) > MAX_PROBLEMS_PER_FILE:
+                more = len(found) - MAX_PROBLEMS_PER_FILE
+                problems.append(Problem(label, "", f"and {more:,} more problems in this file"))
     clinic = _read_clinic(folder.parent / CLINIC_FILE, problems)
     if problems:
         raise ContentError(problems)
@@ -92,21 +100,18 @@ def _read_clinic(path: Path, problems: list[Problem]) -> Clinic | None:
 def _label(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return str(path)
 
 
 def _read_yaml(path: Path, label: str, problems: list[Problem]) -> Any:
-    if not path.is_file():
-        problems.append(Problem(label, "", "file is missing"))
-        return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else ""
-        reason = getattr(err, "problem", None) or str(err)
-        problems.append(Problem(label, where, f"YAML syntax error: {reason}"))
+        data = parse_yaml(read_text(path, MAX_FILE_BYTES))
+    except TextInputError as err:
+        problems.append(Problem(label, "", str(err)))
+        return None
+    except YamlInputError as err:
+        problems.append(Problem(label, f"line {err.line}" if err.line else "", err.reason))
         return None
     if not isinstance(data, dict):
         problems.append(Problem(label, "", "must be a mapping of fields at the top level"))
@@ -134,6 +139,9 @@ def _message(error: dict[str, Any]) -> str:
 
 _REF_KINDS = {"source": "sources.yaml", "option": "options.yaml", "outcome": "outcomes.yaml"}
 _DIGIT = re.compile(r"\d")
+# Some content reaches the page as HTML (unsafe_allow_html: the glossary, the sources): a tag or a
+# script link in content is refused here, so none can reach a browser whatever the page does.
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][A-Za-z0-9-]*|javascript\s*:", re.IGNORECASE)
 
 
 def cross_check(content: Content, folder: Path) -> Iterator[Problem]:
@@ -150,6 +158,9 @@ def cross_check(content: Content, folder: Path) -> Iterator[Problem]:
                 yield from (Problem(label, f, m) for f, m in _check_model(node, loc, known))
             elif isinstance(node, (list, tuple)):
                 yield from (Problem(label, f, m) for f, m in _duplicate_ids(node, loc))
+            elif isinstance(node, str) and (found := _HTML.search(node)):
+                yield Problem(label, loc, f"HTML is not allowed in content (found {found.group()!r}); "
+                                          "use markdown")
     numbers = {f.key for f in content.checklist.fields if isinstance(f, NumberField)}
     yield from (Problem(_label(folder / "fhir.yaml"), f, m) for f, m in lab_problems(content.fhir, numbers))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import ContentModel, Id, Text
+from .text import PatientText
 
 
 class PageText(ContentModel):
@@ -23,6 +24,9 @@ class UiText(ContentModel):
     large_text: Text
     large_text_help: Text
     content_version: Text = Field(description="Template with {version} and {reviewed}.")
+    answers_lost_title: Text = Field(description="Heading of the answers_lost notice.")
+    answers_lost: PatientText = Field(description="Shown on every page once a visit's answers were lost.")
+    answers_lost_ok: Text = Field(description="Button that hides the answers_lost notice.")
 
 
 class PagesFile(ContentModel):

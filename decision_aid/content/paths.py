@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -27,7 +28,7 @@ class GuidedPath(ContentModel):
     @field_validator("page_ids")
     @classmethod
     def _no_page_twice(cls, page_ids: list[str]) -> list[str]:
-        repeated = sorted({p for p in page_ids if page_ids.count(p) > 1})
+        repeated = sorted(p for p, n in Counter(page_ids).items() if n > 1)
         if repeated:
             raise ValueError(f"a page may appear once per path; repeated: {', '.join(repeated)}")
         return page_ids

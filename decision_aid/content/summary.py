@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import ContentModel, Id, Text
+from .free_text import FreeTextWording
 from .text import PatientText
 
 
@@ -135,3 +136,4 @@ class SummaryFile(ContentModel):
     page: PageWording
     handout: HandoutWording
     note: NoteWording
+    free_text: FreeTextWording

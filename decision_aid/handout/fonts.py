@@ -65,6 +65,11 @@ def needs_full_fonts(pdf: FPDF) -> bool:
     return bool(missing) and not missing.isdisjoint(_full_characters())
 
 
+def full_characters() -> frozenset[int]:
+    """Every character the sheet's fonts can draw (both styles)."""
+    return _full_characters()
+
+
 def _quick_font(style: str) -> bytes:
     with _lock:
         if style not in _quick_bytes:

@@ -27,6 +27,7 @@ from .draft_stamp import draw_draft_stamp
 from .fonts import FAMILY as FONT
 from .fonts import add_fonts, needs_full_fonts
 from .icons import draw_icon_array, icon_array_height
+from .printable import printable_inputs
 
 MAX_PAGES = 4
 
@@ -76,10 +77,12 @@ def build_handout(
     text), it is rebuilt more compactly, step by step, until it fits.
     """
     visit = gather_visit(content, record) if record is not None else None
+    visit, patient_name, unprintable_note = printable_inputs(content, visit, patient_name)
     picked = set(record.options_picked or []) if record else set()
     day = today or dt.date.today()
     for full_fonts in (False, True):  # the quick fonts, unless the sheet prints a rarer character
-        pdf = _fitted_sheet(content, visit, picked, large_text, patient_name, day, full_fonts)
+        pdf = _fitted_sheet(content, visit, picked, large_text, patient_name, day, full_fonts,
+                            unprintable_note)
         if not needs_full_fonts(pdf):
             break
     return bytes(pdf.output())
@@ -87,12 +90,14 @@ def build_handout(
 
 def _fitted_sheet(
     content: Content, visit: Visit | None, picked: set[str], large: bool, patient_name: str | None,
-    day: dt.date, full_fonts: bool,
+    day: dt.date, full_fonts: bool, unprintable_note: str | None = None,
 ) -> FPDF:
     """The sheet written out, as compact as it needs to be to fit MAX_PAGES (not yet output)."""
     for compact in COMPACT_STEPS:
         writer = _Writer(content, large, compact, full_fonts)
         writer.title(patient_name, day)
+        if unprintable_note:  # said at the top: the marks may be anywhere in what was typed
+            writer.para(unprintable_note, bold=True)
         writer.decision()
         writer.options(picked)
         writer.pictures()
@@ -122,6 +127,7 @@ COMPACT_STEPS = (
     Compact(questions_chars=600, timeline_picked_only=False, pictures=None),
     Compact(questions_chars=300, timeline_picked_only=True, pictures=None),
     Compact(questions_chars=200, timeline_picked_only=True, pictures=2),
+    Compact(questions_chars=120, timeline_picked_only=True, pictures=1),  # every box full, large text
 )
 
 

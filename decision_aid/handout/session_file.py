@@ -6,12 +6,12 @@ never a traceback. Ids must exist in the content, since a typo would silently dr
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import ValidationError
 
 from decision_aid.content import Content
+from decision_aid.json_input import JsonInputError, parse_json
 from decision_aid.session import SessionRecord
 
 
@@ -26,11 +26,8 @@ class SessionFileError(ValueError):
 def read_session(text: str, content: Content) -> SessionRecord:
     """Parse and check a saved session; raise SessionFileError naming every bad field."""
     try:
-        data = json.loads(text, parse_constant=_no_constant)
-    except json.JSONDecodeError as err:
-        where = f"line {err.lineno}, column {err.colno}"
-        raise SessionFileError([f"not valid JSON: {err.msg} ({where})"]) from None
-    except ValueError as err:
+        data = parse_json(text)
+    except JsonInputError as err:
         raise SessionFileError([str(err)]) from None
     if not isinstance(data, dict):
         raise SessionFileError(["must be a JSON object of session fields"])
@@ -84,7 +81,3 @@ def _known(problems: list[str], field: str, given: Any, known: set[str]) -> None
 
 def _loc(loc: tuple[Any, ...]) -> str:
     return ".".join(str(p) for p in loc) or "(top level)"
-
-
-def _no_constant(word: str) -> Any:
-    raise ValueError(f"{word} is not a value JSON allows")

@@ -13,12 +13,14 @@ from .chrome import (
     sidebar,
     start_page,
 )
+from .lost_answers import lost_answers_notice
 
 __all__ = [
     "app_pages",
     "keep_answers_across_pages",
     "large_text_on",
     "load_or_stop",
+    "lost_answers_notice",
     "per_content",
     "sidebar",
     "start_page",

@@ -25,6 +25,8 @@ from decision_aid.checklist.note import citations, mirels_line
 from decision_aid.content import Content
 from decision_aid.content.checklist import BoolField, ChecklistFile, ChoiceField, NumberField
 
+from .lost_answers import mark_visit
+
 KARNOFSKY_KEY = "checklist_karnofsky"  # a converter, not an answer: no `da_` key, not recorded
 BUTTONS_UP_TO = 4  # choices with more options than this get a dropdown
 REFUSED_ICON = ":material/block:"
@@ -38,6 +40,7 @@ def checklist_page(content: Content) -> None:
 @st.fragment
 def _checklist(content: Content) -> None:
     _keep_given_answers()
+    mark_visit()  # this rerun skips app.py, which keeps the lost-answers marker for other pages
     checklist = content.checklist
     # The result is worked out from session state before anything is drawn, so the elements go out
     # in one quick burst and the browser redraws the page in fewer passes.
@@ -102,8 +105,10 @@ def _input(field: BoolField | ChoiceField | NumberField, checklist: ChecklistFil
         st.number_input(
             f"{field.label} ({field.unit})" if field.unit else field.label,
             value=None,
-            step=int(field.step) if field.integer else float(field.step),
-            format="%d" if field.integer else "%g",
+            # A float box even for whole numbers: an int box turns a typed "2.5" into 2 without a
+            # word; this way check_answers refuses it by name, as the command line does.
+            step=float(field.step),
+            format="%g",
             placeholder=ui.number_placeholder,
             key=key,
             help=field.help,

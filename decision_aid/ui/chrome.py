@@ -11,6 +11,7 @@ from decision_aid.page_scripts import page_script_path
 from decision_aid.paths import hidden_pages
 
 from . import style
+from .lost_answers import forget_visit
 from .path_nav import path_nav
 from .status_banner import status_banner
 
@@ -87,6 +88,7 @@ def sidebar(content: Content, pages: list[st.Page]) -> None:
 
 def _start_over() -> None:
     st.session_state.clear()
+    forget_visit()  # a fresh visit, not a lost one
     # The switch stays on screen across pages; setting it (not just deleting it) redraws it off.
     st.session_state[session.LARGE_TEXT] = False
     st.session_state["cleared_notice"] = True

@@ -76,9 +76,10 @@ class Server:
 
 
 @contextmanager
-def run_streamlit(script: Path, tmpdir: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[Server]:
+def run_streamlit(script: Path, tmpdir: Path, log: Path, env: dict[str, str] | None = None,
+                  port: int | None = None) -> Iterator[Server]:
     """`streamlit run SCRIPT` from the repo root (so it reads .streamlit/config.toml) on a free port."""
-    port = _free_port()
+    port = port or _free_port()
     full_env = {
         **os.environ,
         "TMPDIR": str(tmpdir),
@@ -87,7 +88,7 @@ def run_streamlit(script: Path, tmpdir: Path, log: Path, env: dict[str, str] | N
         **(env or {}),
     }
     log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("w", encoding="utf-8") as log_file:
+    with log.open("a", encoding="utf-8") as log_file:
         process = subprocess.Popen(
             [
                 sys.executable, "-m", "streamlit", "run", str(script),
