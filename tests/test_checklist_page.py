@@ -62,8 +62,8 @@ def test_mirels_calculator_shows_points_and_total():
     next(b for b in at.button_group if b.label.startswith("Size")).set_value("under_one_third")
     at.run()
     text = _markdown(at)
-    assert "Site 3 + Pain 3 + Lesion 3 + Size 1" in text
-    assert "Mirels score 10 of 12: high" in text
+    assert "Mirels score 10 of 12: high (fracture risk 33% or more; prophylactic fixation advised (Mirels)). " \
+           "Site 3, Pain 3, Lesion 3, Size 1." in text
     assert "**Stop: Mirels score 10: 9 or more, the bone may break**" in text
 
 
