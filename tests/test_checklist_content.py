@@ -144,3 +144,31 @@ def test_findings_are_ordered_by_level_whatever_the_yaml_order(content_copy):
                      "neuro_red_flags": False, "existing_fracture": False}, edited)
     assert [f.level for f in result.findings] == ["stop", "caution", "caution", "info"]
     assert result.findings[0].id == "systemic_infection"
+
+
+def test_short_survival_rule_says_radiotherapy_has_no_life_expectancy_cut_off(content):
+    result = assess({"expected_survival": "under_1_month"}, content.checklist)
+    finding = next(f for f in result.findings if f.id == "frail_or_short_survival")
+    assert "ASTRO 2024 recommends it for painful bone metastases with no life-expectancy cut-off" in finding.action
+    assert "died within 12 weeks, 45 out of 100 still had pain relief (Meeuse 2010)" in finding.action
+    assert "lived under a month, 26 out of 100 did (Park 2017)" in finding.action
+    assert {"alcorn2024", "meeuse2010", "park2017"} <= set(finding.source_ids)
+    said = " ".join((finding.title, finding.detail, finding.action, finding.patient_text))
+    assert "4 weeks" not in said and "week" not in finding.patient_text
+
+
+def test_mirels_wording_attributes_the_judgement_band_and_names_its_limits(content):
+    mirels = assess({"mirels_site": "peritrochanteric", "mirels_pain": "functional", "mirels_lesion": "blastic",
+                     "mirels_size": "under_one_third"}, content.checklist).mirels
+    assert mirels.score == 8
+    assert mirels.advice.startswith("Mirels advised prophylactic fixation at 8 or more; later practice treats 8")
+    assert "derived in 78 long-bone lesions only; it is not validated for the pelvis or acetabulum" in mirels.caveat
+    assert "mirels1989" in content.checklist.mirels.caveat_source_ids
+
+
+def test_every_rule_tells_the_patient_and_a_stop_is_never_a_verdict(content):
+    for rule in content.checklist.rules:
+        assert rule.patient_text.strip(), rule.id
+        if rule.level == "stop":
+            assert rule.patient_text.startswith(("Your team found a reason to wait.",
+                                                 "Your team found a reason to look at other choices first.")), rule.id
