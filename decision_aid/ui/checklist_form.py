@@ -100,8 +100,9 @@ def _input(field: BoolField | ChoiceField | NumberField, checklist: ChecklistFil
             key=key, help=field.help,
         )
     elif isinstance(field, ChoiceField) and field.multiple:
+        # No "Select all": a medicine list is chosen one by one, and "None" cannot go with others.
         st.multiselect(field.label, [c.value for c in field.choices], format_func=field.label_of,
-                       placeholder=ui.choose, key=key, help=field.help)
+                       placeholder=ui.choose, key=key, help=field.help, select_all=False)
     elif isinstance(field, ChoiceField):
         _choice(field, checklist, key)
     else:
