@@ -82,8 +82,8 @@ def test_anticoagulant_takes_one_value_or_a_list(value, expected, content):
 
 
 @pytest.mark.parametrize("value,expected", [
-    (["none", "aspirin"], 'anticoagulant (Anticoagulant or antiplatelet medicine): "none" cannot be given '
-                          'together with other answers ("aspirin")'),
+    (["none", "aspirin"], ('anticoagulant (Anticoagulant or antiplatelet medicine): "none" cannot be given '
+                           'together with other answers ("aspirin")')),
     (["warfarin", "heparin"], 'anticoagulant (Anticoagulant or antiplatelet medicine): "heparin" is not one of'),
     ({"warfarin": True}, "anticoagulant (Anticoagulant or antiplatelet medicine): {"),
     (1, "anticoagulant (Anticoagulant or antiplatelet medicine): 1 is not one of the choices"),

@@ -153,7 +153,7 @@ def test_short_survival_rule_says_radiotherapy_has_no_life_expectancy_cut_off(co
     assert "died within 12 weeks, 45 out of 100 still had pain relief (Meeuse 2010)" in finding.action
     assert "lived under a month, 26 out of 100 did (Park 2017)" in finding.action
     assert {"alcorn2024", "meeuse2010", "park2017"} <= set(finding.source_ids)
-    said = " ".join((finding.title, finding.detail, finding.action, finding.patient_text))
+    said = f"{finding.title} {finding.detail} {finding.action} {finding.patient_text}"
     assert "4 weeks" not in said and "week" not in finding.patient_text
 
 

@@ -10,7 +10,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from decision_aid.content.checklist import LEVELS, MIRELS_SCORE, AllOf, AnyOf, ChecklistFile, FieldTest, Level, Status
+from decision_aid.content.checklist import (
+    LEVELS,
+    MIRELS_SCORE,
+    AllOf,
+    AnyOf,
+    ChecklistFile,
+    FieldTest,
+    Level,
+    Status,
+)
 
 from .answers import parse_answers
 from .mirels import MirelsResult, score_mirels

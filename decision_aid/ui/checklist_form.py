@@ -66,7 +66,7 @@ def _keep_given_answers() -> None:
     """Streamlit forgets a widget's value when its page is left, and a fragment rerun skips app.py,
     which re-saves them (`keep_answers_across_pages`). Re-save here only the answers given: an empty
     one is unknown, the default, so nothing is lost, and every re-saved widget is redrawn from scratch
-    in the browser (re-saving all 23 was most of a click's cost)."""
+    in the browser (re-saving every one was most of a click's cost)."""
     for key in [k for k in st.session_state if str(k).startswith(session.CHECKLIST)]:
         if st.session_state[key] is not None:
             st.session_state[key] = st.session_state[key]
