@@ -88,8 +88,9 @@ def record_from_state(state: Mapping[str, Any]) -> SessionRecord:
 
 
 def _items(state: Mapping[str, Any], prefix: str) -> dict[str, Any] | None:
-    """Answered items under a prefix; unanswered (None) items are left out."""
-    found = {k.removeprefix(prefix): v for k, v in state.items() if k.startswith(prefix) and v is not None}
+    """Answered items under a prefix; unanswered items (None, or nothing picked of several) are left out."""
+    found = {k.removeprefix(prefix): v for k, v in state.items()
+             if k.startswith(prefix) and v is not None and v != []}
     return found or None
 
 

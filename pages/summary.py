@@ -3,8 +3,10 @@
 import streamlit as st
 
 from decision_aid import session, ui
+from decision_aid.checklist import status_line
 from decision_aid.clinician_note import clinician_note
 from decision_aid.handout import build_handout
+from decision_aid.ui.checklist_form import show_findings
 from decision_aid.ui.fhir_download import fhir_download_button
 from decision_aid.visit import gather_visit, material_risk_lines, quiz_words, sure_words
 
@@ -38,12 +40,8 @@ else:
 st.subheader(words.clinician_heading)
 st.markdown(f"**{words.checklist_label}**")
 if visit.checklist is not None:
-    checklist_ui = content.checklist.ui
-    status = checklist_ui.status[visit.checklist.status]
-    st.markdown(f"**{status.label}**: {status.meaning}")
-    for finding in visit.checklist.findings:
-        level = checklist_ui.level_label[finding.level].label
-        st.markdown(f"- **{level}**: {finding.title}. {finding.action}")
+    st.markdown(status_line(visit.checklist, content.checklist, markdown=True))
+    show_findings(visit.checklist, content)
 else:
     st.markdown(f"_{words.not_discussed}_")
 

@@ -68,3 +68,58 @@ def test_karnofsky_maps_to_ecog(kps, ecog, content):
 def test_karnofsky_outside_the_map_is_refused(kps, content):
     with pytest.raises(AnswerError, match=r"^karnofsky: "):
         karnofsky_to_ecog(kps, content.checklist)
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("warfarin", ["warfarin"]),
+    (["warfarin"], ["warfarin"]),
+    (["doac", "aspirin", "doac"], ["aspirin", "doac"]),  # in the data dictionary's order, once each
+    (["none"], ["none"]),
+    ([], None),
+])
+def test_anticoagulant_takes_one_value_or_a_list(value, expected, content):
+    assert parse_answers({"anticoagulant": value}, content.checklist).get("anticoagulant") == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    (["none", "aspirin"], ('anticoagulant (Anticoagulant or antiplatelet medicine): "none" cannot be given '
+                           'together with other answers ("aspirin")')),
+    (["warfarin", "heparin"], 'anticoagulant (Anticoagulant or antiplatelet medicine): "heparin" is not one of'),
+    ({"warfarin": True}, "anticoagulant (Anticoagulant or antiplatelet medicine): {"),
+    (1, "anticoagulant (Anticoagulant or antiplatelet medicine): 1 is not one of the choices"),
+    ([True], "anticoagulant (Anticoagulant or antiplatelet medicine): true is not one of the choices"),
+])
+def test_wrong_anticoagulant_answers_are_refused_naming_the_key(value, expected, content):
+    with pytest.raises(AnswerError) as err:
+        parse_answers({"anticoagulant": value}, content.checklist)
+    assert err.value.key == "anticoagulant"
+    assert str(err.value).startswith(expected)
+
+
+@pytest.mark.parametrize("key,value,expected", [
+    ("days_since_myelosuppressive_chemo", 366, "366 is above the highest accepted value, 365 days"),
+    ("days_since_myelosuppressive_chemo", -1, "-1 is below the lowest accepted value, 0 days"),
+    ("days_since_myelosuppressive_chemo", 3.5, "must be a whole number"),
+    ("days_since_myelosuppressive_chemo", "10", "must be a number"),
+    ("neuro_red_flags", "no", 'answer true or false, not "no"'),
+    ("existing_fracture", 0, "answer true or false"),
+    ("pain_source", "hip", '"hip" is not one of the choices: "joint_confirmed", "joint_likely", "unclear"'),
+    ("lesion_location", "femur", '"femur" is not one of the choices'),
+    ("orthopaedic_review_done", "yes", "answer true or false"),
+    ("hip_replacement_planned_within_3_months", None, None),
+])
+def test_new_answers_refuse_a_wrong_value_or_type_naming_the_key(key, value, expected, content):
+    if expected is None:  # None is unknown, never refused
+        assert key not in parse_answers({key: value}, content.checklist)
+        return
+    with pytest.raises(AnswerError) as err:
+        parse_answers({key: value}, content.checklist)
+    assert err.value.key == key
+    assert str(err.value).startswith(key + " (") and expected in str(err.value)
+
+
+def test_chemotherapy_days_edges_are_accepted_as_whole_numbers(content):
+    for days in (0, 365, 14.0):
+        parsed = parse_answers({"days_since_myelosuppressive_chemo": days}, content.checklist)
+        assert parsed["days_since_myelosuppressive_chemo"] == int(days)
+        assert isinstance(parsed["days_since_myelosuppressive_chemo"], int)

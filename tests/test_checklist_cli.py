@@ -50,6 +50,12 @@ def test_standard_input(capsys, monkeypatch):
     ('{"inr": 1.1, "inr": 4}', "inr: given more than once"),
     ('[{"inr": 1.1}]', "must be a JSON object of answers"),
     ('{"inr": 1.1', "not valid JSON"),
+    ('{"anticoagulant": ["none", "doac"]}', 'anticoagulant (Anticoagulant or antiplatelet medicine): "none" cannot'),
+    ('{"anticoagulant": ["doac", "xarelto"]}', 'anticoagulant (Anticoagulant or antiplatelet medicine): "xarelto"'),
+    ('{"days_since_myelosuppressive_chemo": "7"}', "days_since_myelosuppressive_chemo ("),
+    ('{"days_since_myelosuppressive_chemo": 400}', "400 is above the highest accepted value, 365 days"),
+    ('{"neuro_red_flags": "yes"}', "neuro_red_flags (Red flags for spinal cord compression"),
+    ('{"lesion_location": "pelvis"}', 'lesion_location (Where the lesion is): "pelvis" is not one of'),
     ("", "not valid JSON"),
 ])
 def test_invalid_input_exits_2_with_nothing_on_stdout(text, expected, capsys, monkeypatch):
@@ -57,6 +63,20 @@ def test_invalid_input_exits_2_with_nothing_on_stdout(text, expected, capsys, mo
     assert code == 2
     assert out == ""
     assert expected in err
+
+
+def test_anticoagulants_as_a_list_and_new_answers(capsys, monkeypatch):
+    text = ('{"anticoagulant": ["p2y12", "lmwh_prophylactic"], "neuro_red_flags": true, '
+            '"days_since_myelosuppressive_chemo": 10, "pain_source": "outside_joint"}')
+    code, out, err = _run(capsys, monkeypatch, text)
+    assert code == 0 and not err
+    result = json.loads(out)
+    assert result["status"] == "stop"
+    by_id = {f["id"]: f for f in result["findings"]}
+    assert {"neuro_red_flags", "anticoagulants_combined", "anticoagulant_low_risk",
+            "recent_myelosuppressive_chemo", "pain_source_not_joint"} <= set(by_id)
+    assert by_id["anticoagulants_combined"]["title"].startswith("2 or more blood thinners besides aspirin")
+    assert by_id["neuro_red_flags"]["patient_text"].startswith("Your team found a reason to wait.")
 
 
 def test_missing_file_exits_2(tmp_path, capsys):

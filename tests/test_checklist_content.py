@@ -74,6 +74,31 @@ BROKEN = {
         lambda d: _rule(d, "inr_high").update(source_ids=["sir2019"]),
         "unknown source id 'sir2019'",
     ),
+    "is on a question that takes several answers": (
+        lambda d: _rule(d, "aspirin").update(when={"field": "anticoagulant", "is": "aspirin"}),
+        "when: 'anticoagulant' takes several answers; test it with in / not_in, not is",
+    ),
+    "count_at_least on a one-answer question": (
+        lambda d: _rule(d, "diabetes_controlled")["when"].update(count_at_least=2),
+        "when: 'count_at_least' only applies to a question that takes several answers, not 'diabetes'",
+    ),
+    "count_at_least without saying which answers count": (
+        lambda d: _rule(d, "anticoagulants_combined").update(
+            when={"field": "anticoagulant", "count_at_least": 2}),
+        "'count_at_least' on 'anticoagulant' needs in or not_in",
+    ),
+    "count written out in a title": (
+        lambda d: _rule(d, "anticoagulants_combined").update(title="2 or more blood thinners"),
+        "title: restates the threshold 2 as literal text; use a placeholder such as {anticoagulant.count_at_least}",
+    ),
+    "threshold written out in the patient's words": (
+        lambda d: _rule(d, "recent_myelosuppressive_chemo").update(patient_text="You had chemo in the last 14 days."),
+        "patient_text: restates the threshold 14 as literal text",
+    ),
+    "rule without patient words": (
+        lambda d: _rule(d, "aspirin").pop("patient_text"),
+        "patient_text",
+    ),
     "Mirels bands with a gap": (
         lambda d: d["mirels"]["bands"][1].update(min_score=9, max_score=9),
         "score 8 falls in 0 bands",
@@ -83,7 +108,7 @@ BROKEN = {
         "mirels.components[0].points: must give points for exactly the choices of 'mirels_site'",
     ),
     "duplicate question key": (
-        lambda d: d["fields"].append(dict(d["fields"][2])),
+        lambda d: d["fields"].append(dict(next(f for f in d["fields"] if f["key"] == "inr"))),
         "fields: duplicate key 'inr'",
     ),
 }
@@ -115,6 +140,35 @@ def test_findings_are_ordered_by_level_whatever_the_yaml_order(content_copy):
         data["rules"].sort(key=lambda r: {"info": 0, "caution": 1, "stop": 2}[r["level"]])
 
     edited = load_content(content_copy("checklist.yaml", info_and_caution_first)).checklist
-    result = assess({"anticoagulant": "aspirin", "allergy_contrast": True, "systemic_infection": True}, edited)
+    result = assess({"anticoagulant": "aspirin", "allergy_contrast": True, "systemic_infection": True,
+                     "neuro_red_flags": False, "existing_fracture": False}, edited)
     assert [f.level for f in result.findings] == ["stop", "caution", "caution", "info"]
     assert result.findings[0].id == "systemic_infection"
+
+
+def test_short_survival_rule_says_radiotherapy_has_no_life_expectancy_cut_off(content):
+    result = assess({"expected_survival": "under_1_month"}, content.checklist)
+    finding = next(f for f in result.findings if f.id == "frail_or_short_survival")
+    assert "ASTRO 2024 recommends it for painful bone metastases with no life-expectancy cut-off" in finding.action
+    assert "died within 12 weeks, 45 out of 100 still had pain relief (Meeuse 2010)" in finding.action
+    assert "lived under a month, 26 out of 100 did (Park 2017)" in finding.action
+    assert {"alcorn2024", "meeuse2010", "park2017"} <= set(finding.source_ids)
+    said = f"{finding.title} {finding.detail} {finding.action} {finding.patient_text}"
+    assert "4 weeks" not in said and "week" not in finding.patient_text
+
+
+def test_mirels_wording_attributes_the_judgement_band_and_names_its_limits(content):
+    mirels = assess({"mirels_site": "peritrochanteric", "mirels_pain": "functional", "mirels_lesion": "blastic",
+                     "mirels_size": "under_one_third"}, content.checklist).mirels
+    assert mirels.score == 8
+    assert mirels.advice.startswith("Mirels advised prophylactic fixation at 8 or more; later practice treats 8")
+    assert "derived in 78 long-bone lesions only; it is not validated for the pelvis or acetabulum" in mirels.caveat
+    assert "mirels1989" in content.checklist.mirels.caveat_source_ids
+
+
+def test_every_rule_tells_the_patient_and_a_stop_is_never_a_verdict(content):
+    for rule in content.checklist.rules:
+        assert rule.patient_text.strip(), rule.id
+        if rule.level == "stop":
+            assert rule.patient_text.startswith(("Your team found a reason to wait.",
+                                                 "Your team found a reason to look at other choices first.")), rule.id

@@ -62,8 +62,8 @@ def test_mirels_calculator_shows_points_and_total():
     next(b for b in at.button_group if b.label.startswith("Size")).set_value("under_one_third")
     at.run()
     text = _markdown(at)
-    assert "Site 3 + Pain 3 + Lesion 3 + Size 1" in text
-    assert "Mirels score 10 of 12: high" in text
+    assert "Mirels score 10 of 12: high (fracture risk 33% or more; prophylactic fixation advised (Mirels)). " \
+           "Site 3, Pain 3, Lesion 3, Size 1." in text
     assert "**Stop: Mirels score 10: 9 or more, the bone may break**" in text
 
 
@@ -92,3 +92,49 @@ def test_unknown_can_be_chosen_again():
     assert at.session_state[session.checklist_key("site_skin_infection")] is None
     unknown = next(m.value for m in at.markdown if m.value.startswith("### Unknown (not answered)"))
     assert "Skin infection at the injection site" in unknown
+
+
+def test_groups_show_in_order_with_red_flags_first(content):
+    at = open_page("checklist")
+    headings = [m.value.split("\n")[0] for m in at.markdown if m.value.startswith("### ")]
+    labels = [g.label for g in content.checklist.groups]
+    assert headings[:len(labels)] == [f"### {label}" for label in labels]
+    assert labels[0] == "Red flags and where the pain comes from"
+    assert "The hip joint" in labels
+
+
+def test_anticoagulants_are_chosen_as_a_list(content):
+    at = open_page("checklist")
+    box = at.multiselect(key=session.checklist_key("anticoagulant"))
+    assert box.label == "Anticoagulant or antiplatelet medicine"
+    box.select("doac").select("p2y12").run()
+    text = _markdown(at)
+    assert "**Caution: 2 or more blood thinners besides aspirin: P2Y12 inhibitor" in text
+    assert "**Info: Prophylactic-dose heparin or a P2Y12 inhibitor**" in text
+    assert "Anticoagulant or antiplatelet medicine: P2Y12 inhibitor (clopidogrel, prasugrel, ticagrelor), " \
+           "DOAC (apixaban, rivaroxaban, edoxaban, dabigatran)" in at.code[0].value
+    box.select("none").run()
+    assert any(e.value.startswith('anticoagulant (Anticoagulant or antiplatelet medicine): "none" cannot be given')
+               for e in at.error)
+    assert not at.code, "no note while an answer is refused"
+
+
+def test_red_flags_stop_names_the_urgent_pathway(content):
+    at = open_page("checklist", **_state(neuro_red_flags=True))
+    assert at.error[0].value.startswith("**STOP**")
+    text = _markdown(at)
+    assert "**Stop: Red flags for spinal cord compression**" in text
+    assert "Contact the MSCC coordinator today for the urgent same-day spine pathway." in text
+
+
+def test_the_summary_shows_the_flags_in_the_panel_s_words(content):
+    """One renderer: a flag reads the same on /checklist and /summary."""
+    answers = _state(inr=3.4, anticoagulant=["warfarin"], lesion_location="acetabulum")
+    boxes = {}
+    for page in ("checklist", "summary"):
+        at = open_page(page, **answers)
+        assert not at.exception
+        boxes[page] = [m.value for m in at.markdown if m.value.startswith(":material/")]
+    assert boxes["summary"] == boxes["checklist"]
+    assert any(b.startswith(":material/dangerous: **Stop: INR above 3.0**") for b in boxes["summary"])
+    assert any("Mirels' score does not apply here" in b for b in boxes["summary"])

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from decision_aid.checklist import STATUS_ORDER, assess
 from decision_aid.content import load_content
-from decision_aid.content.checklist import BoolField, ChoiceField
+from decision_aid.content.checklist import LEVELS, BoolField, ChoiceField
 
 from .conftest import CONTENT
 
@@ -22,6 +22,10 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 def _value(field):
     if isinstance(field, BoolField):
         return st.booleans()
+    if isinstance(field, ChoiceField) and field.multiple:  # one value, or a list without "none"
+        others = [c.value for c in field.choices if not c.exclusive]
+        return st.one_of(st.sampled_from([c.value for c in field.choices]),
+                         st.lists(st.sampled_from(others), unique=True))
     if isinstance(field, ChoiceField):
         return st.sampled_from([c.value for c in field.choices])
     if field.integer:
@@ -34,8 +38,8 @@ answers = st.fixed_dictionaries({}, optional={f.key: _value(f) for f in CHECKLIS
 
 _POINTS = [c.points for c in CHECKLIST.mirels.components]
 _FIELDS = [c.field for c in CHECKLIST.mirels.components]
-_HIGH_MIRELS = [
-    dict(zip(_FIELDS, combo, strict=True))
+_HIGH_MIRELS = [  # with no orthopaedic review (a review done turns this stop into a caution)
+    dict(zip(_FIELDS, combo, strict=True), orthopaedic_review_done=False)
     for combo in itertools.product(*(list(p) for p in _POINTS))
     if sum(p[v] for p, v in zip(_POINTS, combo, strict=True)) >= 9
 ]
@@ -46,6 +50,10 @@ stop_answers = st.one_of(
     st.just({"systemic_infection": True}),
     st.just({"allergy_corticosteroid": True}),
     st.just({"image_guidance_available": False}),
+    st.just({"neuro_red_flags": True}),
+    st.just({"existing_fracture": True}),
+    st.just({"hip_replacement_same_side": True}),
+    st.just({"cancer_coagulopathy": True}),
     st.floats(min_value=3.0, max_value=15, exclude_min=True).map(lambda v: {"inr": v}),
     st.floats(min_value=0, max_value=20, exclude_max=True).map(lambda v: {"platelets": v}),
     st.floats(min_value=0, max_value=0.5, exclude_max=True).map(lambda v: {"anc": v}),
@@ -74,9 +82,9 @@ def test_result_is_independent_of_answer_order(given_answers, rng: random.Random
 @given(answers)
 def test_unanswered_questions_are_listed_unknown_and_status_matches_flags(given_answers):
     result = assess(given_answers, CHECKLIST)
-    stated_unknown = {k for k, v in given_answers.items() if v == "unknown"}
+    stated_unknown = {k for k, v in given_answers.items() if v in ("unknown", [])}
     assert set(result.unknown) == {f.key for f in CHECKLIST.fields} - set(given_answers) | stated_unknown
     levels = [f.level for f in result.findings]
     expected = "stop" if "stop" in levels else "caution" if "caution" in levels else "clear"
     assert result.status == expected
-    assert levels == sorted(levels, key=["stop", "caution", "info"].index)
+    assert levels == sorted(levels, key=LEVELS.index)

@@ -9,15 +9,20 @@ from __future__ import annotations
 import pytest
 
 from decision_aid.checklist import assess
+from decision_aid.content.checklist import LEVELS
 
 CLEAR = dict(
-    ecog=1, expected_survival="over_12_months", inr=1.0, platelets=200, anc=4.0, anticoagulant="none",
-    systemic_infection=False, site_skin_infection=False, diabetes="none", allergy_corticosteroid=False,
-    allergy_local_anaesthetic=False, allergy_contrast=False, injections_same_hip_past_12_months=0,
-    weeks_since_last_injection=52, mirels_site="peritrochanteric", mirels_pain="mild",
-    mirels_lesion="blastic", mirels_size="under_one_third", tumour_in_needle_path=False,
-    can_lie_still_30_min=True, image_guidance_available=True, oncology_team_aware=True,
-)  # Mirels 3 + 1 + 1 + 1 = 6: low
+    neuro_red_flags=False, pain_source="joint_likely", ecog=1, expected_survival="over_12_months", inr=1.0,
+    platelets=200, anticoagulant="none", cancer_coagulopathy=False, systemic_infection=False,
+    site_skin_infection=False, anc=4.0, days_since_myelosuppressive_chemo=None, existing_fracture=False,
+    lesion_location="trochanteric", mirels_site="peritrochanteric", mirels_pain="mild", mirels_lesion="blastic",
+    mirels_size="under_one_third", orthopaedic_review_done=False, hip_replacement_same_side=False,
+    hip_replacement_planned_within_3_months=False, known_avascular_necrosis=False,
+    prior_radiotherapy_to_hip=False, allergy_corticosteroid=False, allergy_local_anaesthetic=False,
+    allergy_contrast=False, diabetes="none", systemic_steroids_now=False, injections_same_hip_past_12_months=0,
+    weeks_since_last_injection=52, tumour_in_needle_path=False, can_lie_still_30_min=True,
+    image_guidance_available=True, oncology_team_aware=True,
+)  # in data-dictionary order; no chemotherapy (absent: unknown). Mirels 3 + 1 + 1 + 1 = 6: low
 
 MIRELS_7 = dict(mirels_pain="moderate")
 MIRELS_8 = dict(mirels_pain="functional")
@@ -52,19 +57,71 @@ VIGNETTES = [
     ("Mirels 12", MIRELS_12, "stop", {"mirels_high"}),
     ("Mirels one part unknown", dict(mirels_size=None), "caution", {"mirels_not_scored"}),
     ("no image guidance", dict(image_guidance_available=False), "stop", {"no_image_guidance"}),
-    ("P2Y12 inhibitor", dict(anticoagulant="p2y12"), "caution", {"anticoagulant"}),
+    # Anticoagulants: a list; a single value is still accepted.
+    ("P2Y12 inhibitor alone is info", dict(anticoagulant="p2y12"), "clear", {"anticoagulant_low_risk"}),
+    ("LMWH prophylactic alone is info", dict(anticoagulant=["lmwh_prophylactic"]), "clear",
+     {"anticoagulant_low_risk"}),
+    ("P2Y12 with aspirin: one agent besides aspirin", dict(anticoagulant=["aspirin", "p2y12"]), "clear",
+     {"aspirin", "anticoagulant_low_risk"}),
+    ("P2Y12 with prophylactic LMWH: two agents", dict(anticoagulant=["p2y12", "lmwh_prophylactic"]), "caution",
+     {"anticoagulants_combined", "anticoagulant_low_risk"}),
     ("warfarin, INR known", dict(anticoagulant="warfarin"), "caution", {"anticoagulant"}),
-    ("DOAC", dict(anticoagulant="doac"), "caution", {"anticoagulant"}),
-    ("LMWH prophylactic", dict(anticoagulant="lmwh_prophylactic"), "caution", {"anticoagulant"}),
+    ("DOAC", dict(anticoagulant=["doac"]), "caution", {"anticoagulant"}),
+    ("DOAC and aspirin: one agent besides aspirin", dict(anticoagulant=["doac", "aspirin"]), "caution",
+     {"anticoagulant", "aspirin"}),
+    ("DOAC and P2Y12", dict(anticoagulant=["doac", "p2y12"]), "caution",
+     {"anticoagulant", "anticoagulants_combined", "anticoagulant_low_risk"}),
     ("LMWH therapeutic", dict(anticoagulant="lmwh_therapeutic"), "caution", {"anticoagulant"}),
     ("unfractionated heparin, INR known", dict(anticoagulant="unfractionated_heparin"), "caution", {"anticoagulant"}),
     ("aspirin is info only", dict(anticoagulant="aspirin"), "clear", {"aspirin"}),
+    ("anticoagulant as an empty list is unknown", dict(anticoagulant=[]), "clear", set()),
     ("warfarin, INR unknown", dict(anticoagulant="warfarin", inr=None), "caution",
      {"anticoagulant", "inr_unknown_on_warfarin_or_heparin"}),
-    ("heparin, INR unknown", dict(anticoagulant="unfractionated_heparin", inr=None), "caution",
-     {"anticoagulant", "inr_unknown_on_warfarin_or_heparin"}),
+    ("heparin with aspirin, INR unknown", dict(anticoagulant=["aspirin", "unfractionated_heparin"], inr=None),
+     "caution", {"anticoagulant", "aspirin", "inr_unknown_on_warfarin_or_heparin"}),
     ("DOAC, INR unknown: no INR flag", dict(anticoagulant="doac", inr=None), "caution", {"anticoagulant"}),
     ("no anticoagulant, INR unknown", dict(inr=None), "clear", set()),
+    ("clotting disorder from the cancer", dict(cancer_coagulopathy=True), "stop", {"cancer_coagulopathy"}),
+    # Red flags and where the pain comes from.
+    ("red flags for cord compression", dict(neuro_red_flags=True), "stop", {"neuro_red_flags"}),
+    ("red flags not asked", dict(neuro_red_flags=None), "caution", {"neuro_red_flags_unknown"}),
+    ("pain from the joint, confirmed", dict(pain_source="joint_confirmed"), "clear", set()),
+    ("pain source unclear", dict(pain_source="unclear"), "caution", {"pain_source_not_joint"}),
+    ("pain from outside the joint", dict(pain_source="outside_joint"), "caution", {"pain_source_not_joint"}),
+    ("pain source unknown is listed, not flagged", dict(pain_source=None), "clear", set()),
+    # Fracture, the lesion's site, and orthopaedic review.
+    ("a break already present", dict(existing_fracture=True), "stop", {"existing_fracture"}),
+    ("whether broken not known", dict(existing_fracture=None), "caution", {"existing_fracture_unknown"}),
+    ("lesion in the acetabulum, Mirels low", dict(lesion_location="acetabulum"), "caution", {"lesion_in_pelvis"}),
+    ("lesion elsewhere in the pelvis", dict(lesion_location="other_pelvis"), "caution", {"lesion_in_pelvis"}),
+    ("lesion in the acetabulum, Mirels 9", dict(lesion_location="acetabulum", **MIRELS_9),
+     "stop", {"lesion_in_pelvis", "mirels_high"}),
+    ("lesion in the femoral head or neck", dict(lesion_location="femoral_head_neck"), "clear", set()),
+    ("lesion in the femoral shaft", dict(lesion_location="femoral_shaft"), "clear", set()),
+    ("no lesion near the joint", dict(lesion_location="none_near_joint"), "clear", set()),
+    ("Mirels 9, orthopaedic review done", dict(orthopaedic_review_done=True, **MIRELS_9), "caution",
+     {"mirels_high_reviewed"}),
+    ("Mirels 12, orthopaedic review done", dict(orthopaedic_review_done=True, **MIRELS_12), "caution",
+     {"mirels_high_reviewed"}),
+    ("Mirels 9, orthopaedic review unknown is still stop", dict(orthopaedic_review_done=None, **MIRELS_9),
+     "stop", {"mirels_high"}),
+    ("Mirels 8, orthopaedic review done stays borderline", dict(orthopaedic_review_done=True, **MIRELS_8),
+     "caution", {"mirels_borderline"}),
+    # The hip joint.
+    ("hip replacement on this side", dict(hip_replacement_same_side=True), "stop", {"hip_replacement_same_side"}),
+    ("hip replacement planned within 3 months", dict(hip_replacement_planned_within_3_months=True), "caution",
+     {"hip_replacement_planned"}),
+    ("known avascular necrosis", dict(known_avascular_necrosis=True), "caution", {"known_avascular_necrosis"}),
+    ("radiotherapy to this hip before is info", dict(prior_radiotherapy_to_hip=True), "clear",
+     {"prior_radiotherapy_to_hip"}),
+    # Chemotherapy and steroids.
+    ("chemotherapy today (day 0)", dict(days_since_myelosuppressive_chemo=0), "caution",
+     {"recent_myelosuppressive_chemo"}),
+    ("chemotherapy exactly 14 days ago", dict(days_since_myelosuppressive_chemo=14), "caution",
+     {"recent_myelosuppressive_chemo"}),
+    ("chemotherapy 15 days ago is not flagged", dict(days_since_myelosuppressive_chemo=15), "clear", set()),
+    ("chemotherapy a year ago (365 days)", dict(days_since_myelosuppressive_chemo=365), "clear", set()),
+    ("systemic steroids now is info", dict(systemic_steroids_now=True), "clear", {"systemic_steroids_now"}),
     ("poorly controlled diabetes", dict(diabetes="poorly_controlled"), "caution", {"diabetes_poorly_controlled"}),
     ("controlled diabetes is info", dict(diabetes="controlled"), "clear", {"diabetes_controlled"}),
     ("local anaesthetic allergy", dict(allergy_local_anaesthetic=True), "caution", {"allergy_local_anaesthetic"}),
@@ -98,8 +155,8 @@ def test_vignette(name, changes, status, flags, content):
     assert result.status == status
     assert {f.id for f in result.findings} == flags
     levels = [f.level for f in result.findings]
-    assert levels == sorted(levels, key=["stop", "caution", "info"].index), "ordered stop, caution, info"
-    assert result.unknown == [k for k in CLEAR if changes.get(k, CLEAR[k]) is None
+    assert levels == sorted(levels, key=LEVELS.index), "ordered stop, caution, info"
+    assert result.unknown == [k for k in CLEAR if changes.get(k, CLEAR[k]) in (None, [])
                               or changes.get(k) == "unknown"]
 
 
@@ -109,10 +166,15 @@ def test_the_table_covers_every_rule(content):
     assert len(VIGNETTES) >= 30
 
 
+def test_clear_covers_every_question_in_order(content):
+    assert list(CLEAR) == [f.key for f in content.checklist.fields]
+
+
 def test_no_answers_is_unknown_not_normal(content):
     result = assess({}, content.checklist)
     assert result.unknown == [f.key for f in content.checklist.fields]
-    assert [f.id for f in result.findings] == ["mirels_not_scored"]
+    assert [f.id for f in result.findings] == [
+        "mirels_not_scored", "neuro_red_flags_unknown", "existing_fracture_unknown"]
     assert result.status == "caution"
     assert result.mirels.score is None and result.mirels.band is None
     assert set(result.mirels.components.values()) == {None}

@@ -58,7 +58,7 @@ def test_checklist_thresholds_are_rows_with_their_sources(content):
         thresholds = [
             value
             for test in _field_tests(rule.when)
-            for value in (test.above, test.at_least, test.below, test.at_most)
+            for value in (test.above, test.at_least, test.below, test.at_most, test.count_at_least)
             if value is not None
         ]
         assert sorted(rows["number"].tolist()) == sorted(thresholds), rule.id

@@ -5,12 +5,14 @@
 - `assess(raw, checklist)`: the `Assessment` (status, Mirels, ordered findings, unknown fields).
 - `karnofsky_to_ecog(kps, checklist)`: the ECOG grade for a Karnofsky score.
 - `checklist_note(assessment, answers, content)`: plain text for the clinical record.
+- `finding_lines`, `status_line`, `mirels_line`: the result in words, for every place that shows it.
 """
 
 from .answers import AnswerError, check_answers, karnofsky_to_ecog, parse_answers
-from .engine import STATUS_ORDER, Assessment, Finding, assess, holds, overall_status
+from .engine import STATUS_ORDER, Assessment, Finding, assess, holds, level_counts, overall_status
 from .mirels import MirelsResult, score_mirels
-from .note import checklist_note, short_citation
+from .note import checklist_note
+from .render import citations, finding_lines, mirels_line, short_citation, status_line
 from .wording import show_answer, show_with_unit
 
 __all__ = [
@@ -22,12 +24,17 @@ __all__ = [
     "assess",
     "check_answers",
     "checklist_note",
+    "citations",
+    "finding_lines",
     "holds",
     "karnofsky_to_ecog",
+    "level_counts",
+    "mirels_line",
     "overall_status",
     "parse_answers",
     "score_mirels",
     "short_citation",
     "show_answer",
     "show_with_unit",
+    "status_line",
 ]

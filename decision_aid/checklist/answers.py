@@ -79,12 +79,35 @@ def _parse(field: BoolField | ChoiceField | NumberField, value: Any, checklist: 
             raise AnswerError(field.key, msg.not_bool.format(**fill))
         return value
     if isinstance(field, ChoiceField):
-        for choice in field.choices:
-            if _same_choice(choice.value, value):
-                return None if choice.means_unknown else choice.value
-        choices = ", ".join(_show(c.value) for c in field.choices)
-        raise AnswerError(field.key, msg.not_choice.format(**fill, choices=choices))
+        if field.multiple:
+            return _parse_choices(field, value, checklist)
+        return _parse_choice(field, value, checklist)
     return _parse_number(field, value, checklist, fill)
+
+
+def _parse_choice(field: ChoiceField, value: Any, checklist: ChecklistFile) -> Any:
+    for choice in field.choices:
+        if _same_choice(choice.value, value):
+            return None if choice.means_unknown else choice.value
+    choices = ", ".join(_show(c.value) for c in field.choices)
+    fill = dict(key=field.key, label=field.label, value=_show(value))
+    raise AnswerError(field.key, checklist.messages.not_choice.format(**fill, choices=choices))
+
+
+def _parse_choices(field: ChoiceField, value: Any, checklist: ChecklistFile) -> list[Any] | None:
+    """A list of choices in the order the data dictionary lists them (a single value is a list of
+    one); an empty list is unknown. An exclusive choice (none) given with another is refused."""
+    given = [_parse_choice(field, v, checklist) for v in (value if isinstance(value, list) else [value])]
+    chosen = [c for c in field.choices if c.value in given]
+    if len(chosen) > 1:
+        for choice in chosen:
+            if choice.exclusive or choice.means_unknown:
+                others = ", ".join(_show(c.value) for c in chosen if c is not choice)
+                text = checklist.messages.not_together.format(
+                    key=field.key, label=field.label, value=_show(choice.value), others=others)
+                raise AnswerError(field.key, text)
+    values = [c.value for c in chosen if not c.means_unknown]
+    return values or None
 
 
 def _same_choice(choice: Any, value: Any) -> bool:

@@ -6,32 +6,41 @@ Pure: no Streamlit, no I/O. Every rule, threshold and word comes from checklist.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel
 
-from decision_aid.content.checklist import MIRELS_SCORE, AllOf, AnyOf, ChecklistFile, FieldTest
+from decision_aid.content.checklist import (
+    LEVELS,
+    MIRELS_SCORE,
+    AllOf,
+    AnyOf,
+    ChecklistFile,
+    FieldTest,
+    Level,
+    Status,
+)
 
 from .answers import parse_answers
 from .mirels import MirelsResult, score_mirels
 from .wording import fill
 
-LEVELS = ("stop", "caution", "info")
-STATUS_ORDER = {"clear": 0, "caution": 1, "stop": 2}
+STATUS_ORDER: dict[Status, int] = {"clear": 0, "caution": 1, "stop": 2}
 
 
 class Finding(BaseModel):
     id: str
-    level: Literal["stop", "caution", "info"]
+    level: Level
     title: str
     detail: str
     action: str
+    patient_text: str
     source_ids: list[str]
     evidence_note: str | None = None
 
 
 class Assessment(BaseModel):
-    status: Literal["stop", "caution", "clear"]
+    status: Status
     mirels: MirelsResult
     findings: list[Finding]
     unknown: list[str]
@@ -51,6 +60,7 @@ def assess(raw: Mapping[str, Any], checklist: ChecklistFile) -> Assessment:
             title=fill(rule.title, rule, values, checklist),
             detail=fill(rule.detail, rule, values, checklist),
             action=fill(rule.action, rule, values, checklist),
+            patient_text=fill(rule.patient_text, rule, values, checklist),
             source_ids=list(rule.source_ids),
             evidence_note=rule.evidence_note,
         )
@@ -64,9 +74,14 @@ def assess(raw: Mapping[str, Any], checklist: ChecklistFile) -> Assessment:
     )
 
 
-def overall_status(levels: Any) -> Literal["stop", "caution", "clear"]:
+def overall_status(levels: Any) -> Status:
     levels = set(levels)
     return "stop" if "stop" in levels else "caution" if "caution" in levels else "clear"
+
+
+def level_counts(assessment: Assessment) -> dict[Level, int]:
+    """How many flags at each level, most serious first."""
+    return {level: sum(f.level == level for f in assessment.findings) for level in LEVELS}
 
 
 def holds(condition: FieldTest | AllOf | AnyOf, values: Mapping[str, Any]) -> bool:
@@ -82,6 +97,10 @@ def _test_holds(test: FieldTest, value: Any) -> bool:
         return value is None
     if value is None:  # unknown is not normal, and not abnormal: a test of a value cannot hold
         return False
+    if isinstance(value, list):  # several answers: count those that pass in / not_in
+        passing = [v for v in value
+                   if (test.in_ is None or v in test.in_) and (test.not_in is None or v not in test.not_in)]
+        return len(passing) >= (test.count_at_least or 1)
     checks = (
         test.above is None or value > test.above,
         test.at_least is None or value >= test.at_least,

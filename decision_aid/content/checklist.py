@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     Discriminator,
@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from .base import ContentModel, Id, Text
+from .text import PatientText
 
 Number = StrictInt | StrictFloat
 """A threshold keeps its YAML form (3.0 stays "3.0", 20 stays "20") when shown in wording."""
@@ -31,12 +32,18 @@ Number = StrictInt | StrictFloat
 ChoiceValue = StrictInt | Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$")]
 """A choice's stored value: a whole number (ECOG grade) or a lower-case code such as 1_to_3_months."""
 Level = Literal["stop", "caution", "info"]
+LEVELS: tuple[Level, ...] = get_args(Level)
+"""The levels of a flag, most serious first: the one place they are listed."""
+Status = Literal["stop", "caution", "clear"]
+"""The overall result: the most serious level flagged, or clear."""
 Band = Literal["low", "borderline", "high"]
 
 MIRELS_SCORE = "mirels_score"
 """The one derived field a rule may test: the Mirels total, unknown unless every component is known."""
 
 COMPARISONS = ("above", "at_least", "below", "at_most")
+COUNT = "count_at_least"
+"""For a question that takes several answers: how many of them must pass `in` / `not_in`."""
 PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 _NUMBER_IN_TEXT = re.compile(r"(?<![\w.^])\d+(?:\.\d+)?(?![\w^])")
 
@@ -65,11 +72,17 @@ class Choice(ContentModel):
     value: ChoiceValue
     label: Text
     means_unknown: bool = Field(default=False, description="Answering this records the field as unknown.")
+    exclusive: bool = Field(
+        default=False, description="In a question with several answers, this one cannot go with any other (e.g. none)."
+    )
 
 
 class ChoiceField(_FieldBase):
     type: Literal["choice"]
     choices: list[Choice] = Field(min_length=2)
+    multiple: bool = Field(
+        default=False, description="Several answers may be given (a list); a single answer is still accepted."
+    )
 
     @model_validator(mode="after")
     def _unique_values(self) -> ChoiceField:
@@ -84,6 +97,8 @@ class ChoiceField(_FieldBase):
         return all(isinstance(c.value, int) for c in self.choices)
 
     def label_of(self, value: Any) -> str:
+        if isinstance(value, (list, tuple)):
+            return ", ".join(self.label_of(v) for v in value)
         return next((c.label for c in self.choices if c.value == value), str(value))
 
 
@@ -201,6 +216,10 @@ class FieldTest(ContentModel):
     is_: StrictBool | ChoiceValue | None = Field(default=None, alias="is")
     in_: list[ChoiceValue] | None = Field(default=None, alias="in", min_length=1)
     not_in: list[ChoiceValue] | None = Field(default=None, min_length=1)
+    count_at_least: StrictInt | None = Field(
+        default=None, ge=1,
+        description="A question with several answers: at least this many answers pass in / not_in (default 1).",
+    )
     unknown: Literal[True] | None = None
 
     @model_validator(mode="after")
@@ -220,7 +239,8 @@ class FieldTest(ContentModel):
         """The tests used, by their YAML names."""
         values = {
             "above": self.above, "at_least": self.at_least, "below": self.below, "at_most": self.at_most,
-            "is": self.is_, "in": self.in_, "not_in": self.not_in, "unknown": self.unknown,
+            "is": self.is_, "in": self.in_, "not_in": self.not_in, COUNT: self.count_at_least,
+            "unknown": self.unknown,
         }
         return {k: v for k, v in values.items() if v is not None}
 
@@ -263,6 +283,7 @@ class Rule(ContentModel):
     title: Text = Field(description="Short flag. Placeholders: {above}, {inr.above}, {answer.inr}, {unit.inr}.")
     detail: Text = Field(description="The reason, for the clinician.")
     action: Text
+    patient_text: PatientText = Field(description="What the patient is told, in plain words, when this rule applies.")
     source_ids: list[Id] = Field(default_factory=list)
     evidence_note: Text | None = Field(
         default=None, description="How strong the basis is; required when no source supports the rule."
@@ -291,7 +312,7 @@ class ChecklistUi(ContentModel):
     number_placeholder: Text
     answers_heading: Text
     result_heading: Text
-    status: dict[Literal["stop", "caution", "clear"], StatusWording]
+    status: dict[Status, StatusWording]
     level_label: dict[Level, StatusWording]
     counts: Text = Field(description="Template: {stop}, {caution}, {info}, {unknown}.")
     invalid: Text = Field(description="Shown instead of a result while an answer is refused.")
@@ -319,6 +340,7 @@ class AnswerMessages(ContentModel):
     did_you_mean: Text = Field(description="Template: {suggestion}.")
     not_bool: Text
     not_choice: Text
+    not_together: Text = Field(description="A choice that cannot go with others (none). Template: {value}, {others}.")
     not_number: Text
     not_integer: Text
     too_low: Text
@@ -331,7 +353,7 @@ class NoteWording(ContentModel):
 
     title: Text
     version: Text = Field(description="Template: {version}, {reviewed}.")
-    status: Text = Field(description="Template: {label}, {meaning}.")
+    status: Text = Field(description="Template: {status} (the overall result and what it means).")
     answers: Text
     unknown: Text
     mirels: Text
@@ -395,8 +417,8 @@ def _rule_problems(rule: Rule, by_key: dict[str, Any]) -> Iterator[str]:
     for test in tests:
         yield from _test_problems(test, by_key)
     names = set(placeholder_names(rule.when, by_key))
-    thresholds = {float(v) for t in tests for op, v in t.operators().items() if op in COMPARISONS}
-    for part in ("title", "detail", "action"):
+    thresholds = {float(v) for t in tests for op, v in t.operators().items() if op in (*COMPARISONS, COUNT)}
+    for part in ("title", "detail", "action", "patient_text"):
         text = getattr(rule, part)
         for name in PLACEHOLDER.findall(text):
             if name not in names:
@@ -409,7 +431,7 @@ def _rule_problems(rule: Rule, by_key: dict[str, Any]) -> Iterator[str]:
 
 def _suggest(tests: list[FieldTest], number: float) -> str:
     return next(f"{t.field}.{op}" for t in tests for op, v in t.operators().items()
-                if op in COMPARISONS and float(v) == number)
+                if op in (*COMPARISONS, COUNT) and float(v) == number)
 
 
 def _test_problems(test: FieldTest, by_key: dict[str, Any]) -> Iterator[str]:
@@ -422,14 +444,11 @@ def _test_problems(test: FieldTest, by_key: dict[str, Any]) -> Iterator[str]:
         kind = by_key[test.field].type
     f = by_key.get(test.field)
     ops = test.operators()
-    comparable = kind in ("number", "derived number") or (isinstance(f, ChoiceField) and f.numeric)
-    if any(op in COMPARISONS for op in ops) and not comparable:
-        yield f"when: '{test.field}' is a {kind}; above/below only apply to numbers"
-    if "is" in ops:
-        if kind == "bool" and not isinstance(test.is_, bool):
-            yield f"when: '{test.field}' is yes/no; use 'is: true' or 'is: false'"
-        elif kind != "bool" and not isinstance(f, ChoiceField):
-            yield f"when: '{test.field}' is a {kind}; use above/below, not 'is'"
+    if isinstance(f, ChoiceField) and f.multiple:
+        yield from _multiple_test_problems(test, ops)
+    elif COUNT in ops:
+        yield f"when: '{COUNT}' only applies to a question that takes several answers, not '{test.field}'"
+    yield from _single_test_problems(test, f, kind, ops)
     for op in ("is", "in", "not_in"):
         if op in ops and isinstance(f, ChoiceField):
             allowed = {c.value for c in f.choices}
@@ -439,6 +458,28 @@ def _test_problems(test: FieldTest, by_key: dict[str, Any]) -> Iterator[str]:
                     yield f"when: '{v}' is not a choice of '{test.field}' ({sorted(map(str, allowed))})"
     if ("in" in ops or "not_in" in ops) and not isinstance(f, ChoiceField):
         yield f"when: 'in'/'not_in' only apply to choice fields, not '{test.field}'"
+
+
+def _single_test_problems(test: FieldTest, f: Any, kind: str, ops: dict[str, Any]) -> Iterator[str]:
+    if isinstance(f, ChoiceField) and f.multiple:
+        return
+    comparable = kind in ("number", "derived number") or (isinstance(f, ChoiceField) and f.numeric)
+    if any(op in COMPARISONS for op in ops) and not comparable:
+        yield f"when: '{test.field}' is a {kind}; above/below only apply to numbers"
+    if "is" in ops:
+        if kind == "bool" and not isinstance(test.is_, bool):
+            yield f"when: '{test.field}' is yes/no; use 'is: true' or 'is: false'"
+        elif kind != "bool" and not isinstance(f, ChoiceField):
+            yield f"when: '{test.field}' is a {kind}; use above/below, not 'is'"
+
+
+def _multiple_test_problems(test: FieldTest, ops: dict[str, Any]) -> Iterator[str]:
+    """A question with several answers is tested with in / not_in (and count_at_least), or unknown."""
+    wrong = [op for op in ops if op not in ("in", "not_in", COUNT, "unknown")]
+    if wrong:
+        yield f"when: '{test.field}' takes several answers; test it with in / not_in, not {', '.join(wrong)}"
+    if COUNT in ops and "in" not in ops and "not_in" not in ops:
+        yield f"when: '{COUNT}' on '{test.field}' needs in or not_in to say which answers count"
 
 
 def placeholder_names(condition: Any, by_key: dict[str, Any]) -> Iterator[str]:

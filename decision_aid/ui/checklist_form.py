@@ -18,10 +18,13 @@ from decision_aid.checklist import (
     assess,
     check_answers,
     checklist_note,
+    finding_lines,
     karnofsky_to_ecog,
+    level_counts,
+    mirels_line,
     score_mirels,
+    status_line,
 )
-from decision_aid.checklist.note import citations, mirels_line
 from decision_aid.content import Content
 from decision_aid.content.checklist import BoolField, ChecklistFile, ChoiceField, NumberField
 
@@ -66,7 +69,7 @@ def _keep_given_answers() -> None:
     """Streamlit forgets a widget's value when its page is left, and a fragment rerun skips app.py,
     which re-saves them (`keep_answers_across_pages`). Re-save here only the answers given: an empty
     one is unknown, the default, so nothing is lost, and every re-saved widget is redrawn from scratch
-    in the browser (re-saving all 23 was most of a click's cost)."""
+    in the browser (re-saving every one was most of a click's cost)."""
     for key in [k for k in st.session_state if str(k).startswith(session.CHECKLIST)]:
         if st.session_state[key] is not None:
             st.session_state[key] = st.session_state[key]
@@ -74,21 +77,21 @@ def _keep_given_answers() -> None:
 
 def _answer_inputs(checklist: ChecklistFile, answers: dict[str, Any], errors: list[AnswerError]) -> None:
     """One bordered box per group, its inputs in YAML order, each with its refusal if any; the
-    Karnofsky converter after ECOG and the Mirels total after its parts."""
-    mirels_fields = {c.field for c in checklist.mirels.components}
+    Karnofsky converter after ECOG and the Mirels total after the last of its parts."""
+    last_mirels_field = next(f.key for f in reversed(checklist.fields)
+                             if f.key in {c.field for c in checklist.mirels.components})
     for group in checklist.groups:
-        fields = [f for f in checklist.fields if f.group == group.id]
         with st.container(border=True):
             st.markdown(_heading(group.label, f":small[{group.help}]" if group.help else ""))
-            for field in fields:
+            for field in (f for f in checklist.fields if f.group == group.id):
                 _input(field, checklist)
                 for error in errors:
                     if error.key == field.key:
                         st.error(str(error), icon=REFUSED_ICON)
                 if field.key == checklist.karnofsky.sets_field:
                     _karnofsky(checklist)
-            if any(f.key in mirels_fields for f in fields):
-                _mirels_total(checklist, answers)
+                if field.key == last_mirels_field:
+                    _mirels_total(checklist, answers)
 
 
 def _input(field: BoolField | ChoiceField | NumberField, checklist: ChecklistFile) -> None:
@@ -99,6 +102,10 @@ def _input(field: BoolField | ChoiceField | NumberField, checklist: ChecklistFil
             field.label, [True, False], format_func=lambda v: ui.answer_yes if v else ui.answer_no,
             key=key, help=field.help,
         )
+    elif isinstance(field, ChoiceField) and field.multiple:
+        # No "Select all": a medicine list is chosen one by one, and "None" cannot go with others.
+        st.multiselect(field.label, [c.value for c in field.choices], format_func=field.label_of,
+                       placeholder=ui.choose, key=key, help=field.help, select_all=False)
     elif isinstance(field, ChoiceField):
         _choice(field, checklist, key)
     else:
@@ -153,53 +160,35 @@ def _set_ecog_from_karnofsky(checklist: ChecklistFile) -> None:
 
 
 def _mirels_total(checklist: ChecklistFile, answers: dict[str, Any]) -> None:
-    """The running total under the four parts, with each part's points."""
+    """The running total under the four parts, with each part's points and the score's limits."""
     mirels = score_mirels(answers, checklist.mirels)
-    ui = checklist.ui
-    shown = " + ".join(
-        f"{c.label} {mirels.components[c.id] if mirels.components[c.id] is not None else ui.unknown}"
-        for c in checklist.mirels.components
-    )
-    if mirels.score is None:
-        missing = ", ".join(c.label for c in checklist.mirels.components if mirels.components[c.id] is None)
-        total = ui.mirels_missing.format(missing=missing)
-    else:
-        total = "**" + ui.mirels_total.format(
-            score=mirels.score, max=mirels.max_score, band=mirels.band,
-            fracture_risk=mirels.fracture_risk, advice=mirels.advice,
-        ) + "**"
     # One element, not three: every element costs the browser a redraw on each answer.
-    st.markdown(f"**{ui.mirels_heading}:** {shown}\n\n{total}\n\n:small[{mirels.caveat} {mirels.better_predictor}]")
+    st.markdown(f"**{checklist.ui.mirels_heading}:** {mirels_line(mirels, checklist)}\n\n"
+                f":small[{mirels.caveat} {mirels.better_predictor}]")
 
 
 def _result(assessment: Assessment, content: Content) -> None:
     checklist = content.checklist
     ui = checklist.ui
-    status = ui.status[assessment.status]
-    counts = {level: sum(f.level == level for f in assessment.findings) for level in ("stop", "caution", "info")}
     BANNER[assessment.status](
-        f"**{status.label}**: {status.meaning}. "
-        + ui.counts.format(**counts, unknown=len(assessment.unknown)),
-        icon=status.icon,
+        status_line(assessment, checklist, markdown=True) + ". "
+        + ui.counts.format(**level_counts(assessment), unknown=len(assessment.unknown)),
+        icon=ui.status[assessment.status].icon,
     )
-    st.markdown(f"**{ui.mirels_heading}:** {mirels_line(assessment, content)}\n\n" + _heading(ui.findings_heading))
-    findings = st.container()  # the flags vary in number: boxed so what follows keeps its place
-    if not assessment.findings:
-        findings.markdown(ui.no_findings)
-    for finding in assessment.findings:
-        level = ui.level_label[finding.level]
-        lines = [
-            f"{level.icon} **{level.label}: {finding.title}**",
-            f"**{ui.reason_label}:** {finding.detail}",
-            f"**{ui.action_label}:** {finding.action}",
-        ]
-        if finding.source_ids:
-            lines.append(f"**{ui.source_label}:** {citations(finding.source_ids, content)}")
-        if finding.evidence_note:
-            lines.append(f":small[{ui.evidence_label}: {finding.evidence_note}]")
-        findings.container(border=True).markdown("\n\n".join(lines))
+    st.markdown(f"**{ui.mirels_heading}:** {mirels_line(assessment.mirels, checklist)}\n\n"
+                + _heading(ui.findings_heading))
+    show_findings(assessment, content)
     labels = {f.key: f.label for f in checklist.fields}
     st.markdown(_heading(ui.unknown_heading, "; ".join(labels[k] for k in assessment.unknown) or ui.none_unknown))
+
+
+def show_findings(assessment: Assessment, content: Content) -> None:
+    """Every flag in its own box, in the same words wherever the checklist's result is shown."""
+    findings = st.container()  # the flags vary in number: boxed so what follows keeps its place
+    if not assessment.findings:
+        findings.markdown(content.checklist.ui.no_findings)
+    for finding in assessment.findings:
+        findings.container(border=True).markdown("\n\n".join(finding_lines(finding, content, markdown=True)))
 
 
 def _heading(text: str, body: str = "") -> str:

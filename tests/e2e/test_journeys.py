@@ -211,6 +211,8 @@ def keyboard_answer(page: Page, field, checklist) -> None:
         tab_to(page, lambda f: f["role"] == "combobox" and f["label"] == label, label)
         page.keyboard.press("ArrowDown")  # opens the list on the first choice
         page.keyboard.press("Enter")
+        if getattr(field, "multiple", False):
+            page.keyboard.press("Escape")  # a list that takes several answers stays open until closed
     wait_idle(page, page_heading("checklist"))
 
 
