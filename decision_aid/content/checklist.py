@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from .base import ContentModel, Id, Text
+from .text import PatientText
 
 Number = StrictInt | StrictFloat
 """A threshold keeps its YAML form (3.0 stays "3.0", 20 stays "20") when shown in wording."""
@@ -262,6 +263,7 @@ class Rule(ContentModel):
     title: Text = Field(description="Short flag. Placeholders: {above}, {inr.above}, {answer.inr}, {unit.inr}.")
     detail: Text = Field(description="The reason, for the clinician.")
     action: Text
+    patient_text: PatientText = Field(description="What the patient is told, in plain words, when this rule applies.")
     source_ids: list[Id] = Field(default_factory=list)
     evidence_note: Text | None = Field(
         default=None, description="How strong the basis is; required when no source supports the rule."
