@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decision_aid.content import Content
 from decision_aid.handout.visit import Visit, gather_visit, quiz_words, sure_words
+from decision_aid.personal import note_lines
 from decision_aid.session import SessionRecord
 
 INDENT = "  "
@@ -37,6 +38,7 @@ def clinician_note(content: Content, record: SessionRecord | None) -> str:
     ]
     if visit.checklist_note:
         lines += [INDENT + line if line else "" for line in visit.checklist_note.rstrip("\n").split("\n")]
+    lines += ["", f"{content.personal.record.note_heading}:", *(INDENT + line for line in note_lines(content, visit.personal))]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -14,6 +14,7 @@ from .options import OptionsFile
 from .outcomes import OutcomesFile
 from .pages import PagesFile
 from .paths import PathsFile
+from .personal import PersonalFile
 from .priorities import PrioritiesFile
 from .quiz import QuizFile
 from .sources import SourcesFile
@@ -38,6 +39,7 @@ class Content:
     paths: PathsFile
     start: StartFile
     evidence: EvidenceFile
+    personal: PersonalFile
 
 
 # File name -> (Content attribute, model). Every file must exist in a language folder.
@@ -56,4 +58,5 @@ FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "paths.yaml": ("paths", PathsFile),
     "start.yaml": ("start", StartFile),
     "evidence.yaml": ("evidence", EvidenceFile),
+    "personal.yaml": ("personal", PersonalFile),
 }

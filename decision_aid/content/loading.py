@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .bundle import FILES, Content
+from .personal import cross_file_problems as personal_problems
 from .text import PatientText
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
@@ -130,6 +131,7 @@ def cross_check(content: Content, folder: Path) -> Iterator[Problem]:
                 yield from (Problem(label, f, m) for f, m in _check_model(node, loc, known))
             elif isinstance(node, (list, tuple)):
                 yield from (Problem(label, f, m) for f, m in _duplicate_ids(node, loc))
+    yield from (Problem(_label(folder / "personal.yaml"), f, m) for f, m in personal_problems(content))
 
 
 def _check_model(model: BaseModel, loc: str, known: dict[str, set[str]]) -> Iterator[tuple[str, str]]:

@@ -22,6 +22,7 @@ from . import lines
 from .fonts import FAMILY as FONT
 from .fonts import add_fonts, needs_full_fonts
 from .icons import draw_icon_array, icon_array_height
+from .shared_part import write_shared
 from .visit import Visit, gather_visit, material_risk_lines
 
 MAX_PAGES = 4
@@ -90,6 +91,7 @@ def _fitted_sheet(
         writer.risks()
         if visit is not None:
             writer.patient_parts(visit)
+            write_shared(writer, visit)  # only what the clinician chose to share from the checklist
             writer.talked_about(visit)
         writer.watch_for()
         writer.sources()

@@ -15,6 +15,7 @@ from decision_aid.content import Content
 from decision_aid.content.options import Option
 from decision_aid.content.summary import ConsentItem
 from decision_aid.figures import format_number, outcome_counts
+from decision_aid.personal import PersonalView, view_of_record
 from decision_aid.quiz import QuizResult, quiz_result
 from decision_aid.session import SessionRecord
 from decision_aid.sure import SureResult, score_words, sure_result
@@ -35,6 +36,7 @@ class Visit:
     checklist_note: str | None
     next_step: str | None
     consent: list[tuple[ConsentItem, bool]] | None
+    personal: PersonalView  # what the clinician chose to share from the checklist (empty: nothing)
 
 
 def gather_visit(content: Content, record: SessionRecord | None) -> Visit:
@@ -51,6 +53,7 @@ def gather_visit(content: Content, record: SessionRecord | None) -> Visit:
         checklist_note=note,
         next_step=next_step_words(content, record.next_step, record.next_step_other),
         consent=_consent(content, record.consent),
+        personal=view_of_record(content, record),
     )
 
 
