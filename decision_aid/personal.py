@@ -96,7 +96,8 @@ def opening_options(content: Content, view: PersonalView) -> list[str]:
 
 def _callouts(content: Content, answers: dict[str, Any]) -> tuple[Callout, ...]:
     checklist = content.checklist
-    fired = [f.id for f in assess(answers, checklist).findings]  # stop first, then caution, then info
+    kept = set(content.personal.clinician_only_rule_ids)
+    fired = [f.id for f in assess(answers, checklist).findings if f.id not in kept]  # stop, caution, info
     rules = {r.id: r for r in checklist.rules}
     placed = {i for t in content.personal.topics for i in t.rule_ids}
     values = dict(answers)

@@ -104,6 +104,9 @@ class PersonalFile(ContentModel):
     options_rest: PatientText = Field(description="Template with {names}.")
     default_option_ids: list[Id] = Field(min_length=2, description="/options opens with these without a checklist.")
     topics: list[Topic] = Field(min_length=1)
+    clinician_only_rule_ids: list[Id] = Field(
+        default_factory=list, description="Checklist rules never shown on the patient's pages."
+    )
     estimate: Estimate
     record: RecordWording
 
@@ -128,7 +131,10 @@ def personal_problems(personal: PersonalFile, checklist: ChecklistFile, think_tw
         if topic.when is not None:
             for test in field_tests(topic.when):
                 yield from (f"topics[{i}].{p}" for p in _test_problems(test, by_key))
-    seen: dict[str, str] = {}
+    for rule_id in personal.clinician_only_rule_ids:
+        if rule_id not in rules:
+            yield f"clinician_only_rule_ids: unknown rule id '{rule_id}' (not in checklist.yaml rules)"
+    seen: dict[str, str] = {rule_id: "clinician_only_rule_ids" for rule_id in personal.clinician_only_rule_ids}
     for topic in personal.topics:
         for rule_id in topic.rule_ids:
             if rule_id in seen:
