@@ -30,6 +30,7 @@ def clinician_note(content: Content, record: SessionRecord | None) -> str:
         f"{words.sure}: " + (sure_words(content, visit.sure) if visit.sure else missing),
         f"{words.quiz}: " + (quiz_words(content, visit.quiz) if visit.quiz else missing),
         f"{words.questions}:" + (_indented_block(visit.questions) if visit.questions else f" {missing}"),
+        f"{content.clear.questions.note_label}: " + ("; ".join(visit.asked) if visit.asked else missing),
         f"{words.next_step}: " + (visit.next_step or missing),
         "",
         *_consent_lines(content, visit),

@@ -6,6 +6,7 @@ import streamlit as st
 from decision_aid import paths, session, ui
 from decision_aid.content.explainer import link_glossary
 from decision_aid.ui import charts
+from decision_aid.ui import clear as clear_ui
 from decision_aid.ui import personal as personal_ui
 from decision_aid.ui.sharing import current_view
 
@@ -41,6 +42,7 @@ def timeline() -> None:
 def chances() -> None:
     st.header(text.chances_heading)
     st.markdown(words(text.chances_intro))
+    clear_ui.picture_guide(content)  # how to use the pictures to decide; what a fair difference is
     # Benefits and harms are drawn the same way (equal detail); the consent path shows harms first.
     sections = (text.harms, text.benefits) if risks_first else (text.benefits, text.harms)
     for section in sections:
@@ -75,6 +77,7 @@ def glossary() -> None:
 # The consent discussion path (paths.yaml `explainer_focus: risks`) puts the risks first.
 risks_first = paths.explainer_focus(content.paths, st.session_state.get(session.PATH)) == "risks"
 order = [chances, think_twice, unknowns, steps, timeline] if risks_first else [steps, timeline, chances, unknowns, think_twice]
+clear_ui.key_messages(content)  # the main points, for every patient
 personal_ui.noted_for_you(content, view, "explainer", words)  # first: the points and figures that fit
 for section in order + [glossary]:
     section()

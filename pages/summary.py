@@ -6,6 +6,7 @@ from decision_aid import session, ui
 from decision_aid.handout import build_handout, gather_visit
 from decision_aid.handout.visit import material_risk_lines, quiz_words, sure_words
 from decision_aid.note import clinician_note
+from decision_aid.ui.clear import asked_part
 from decision_aid.ui.personal import summary_part
 
 # The name typed for the sheet has no `da_` key: it is left out of the record and the note, not
@@ -34,6 +35,7 @@ if visit.questions:
     st.text(visit.questions)  # as typed: no Markdown
 else:
     st.markdown(f"_{words.not_discussed}_")
+asked_part(content, visit.asked)  # the suggested questions ticked to ask
 summary_part(content, visit.personal)  # what the care team chose to share from the checklist
 
 st.subheader(words.clinician_heading)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .checklist import ChecklistFile
+from .clear import ClearFile
 from .evidence import EvidenceFile
 from .explainer import ExplainerFile
 from .meta import Meta
@@ -40,6 +41,7 @@ class Content:
     start: StartFile
     evidence: EvidenceFile
     personal: PersonalFile
+    clear: ClearFile
 
 
 # File name -> (Content attribute, model). Every file must exist in a language folder.
@@ -59,4 +61,5 @@ FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "start.yaml": ("start", StartFile),
     "evidence.yaml": ("evidence", EvidenceFile),
     "personal.yaml": ("personal", PersonalFile),
+    "clear.yaml": ("clear", ClearFile),
 }

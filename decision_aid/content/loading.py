@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .bundle import FILES, Content
+from .clear import cross_file_problems as clear_problems
 from .personal import cross_file_problems as personal_problems
 from .text import PatientText
 
@@ -132,6 +133,7 @@ def cross_check(content: Content, folder: Path) -> Iterator[Problem]:
             elif isinstance(node, (list, tuple)):
                 yield from (Problem(label, f, m) for f, m in _duplicate_ids(node, loc))
     yield from (Problem(_label(folder / "personal.yaml"), f, m) for f, m in personal_problems(content))
+    yield from (Problem(_label(folder / "clear.yaml"), f, m) for f, m in clear_problems(content))
 
 
 def _check_model(model: BaseModel, loc: str, known: dict[str, set[str]]) -> Iterator[tuple[str, str]]:

@@ -21,6 +21,7 @@ from decision_aid.session import SessionRecord
 from . import lines
 from .fonts import FAMILY as FONT
 from .fonts import add_fonts, needs_full_fonts
+from .clear_part import write_asked, write_key_messages
 from .icons import draw_icon_array, icon_array_height
 from .shared_part import write_shared
 from .visit import Visit, gather_visit, material_risk_lines
@@ -86,11 +87,13 @@ def _fitted_sheet(
         writer = _Writer(content, large, compact, full_fonts)
         writer.title(patient_name, day)
         writer.decision()
+        write_key_messages(writer)  # the main points, on every sheet
         writer.options(picked)
         writer.pictures()
         writer.risks()
         if visit is not None:
             writer.patient_parts(visit)
+            write_asked(writer, visit)  # the suggested questions the patient ticked
             write_shared(writer, visit)  # only what the clinician chose to share from the checklist
             writer.talked_about(visit)
         writer.watch_for()
@@ -115,6 +118,7 @@ COMPACT_STEPS = (
     Compact(questions_chars=600, timeline_picked_only=False, pictures=None),
     Compact(questions_chars=300, timeline_picked_only=True, pictures=None),
     Compact(questions_chars=200, timeline_picked_only=True, pictures=2),
+    Compact(questions_chars=200, timeline_picked_only=True, pictures=1),
 )
 
 

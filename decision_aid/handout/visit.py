@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from decision_aid.checklist import Assessment, assess, check_answers, checklist_note
+from decision_aid.clear import asked_questions
 from decision_aid.content import Content
 from decision_aid.content.options import Option
 from decision_aid.content.summary import ConsentItem
@@ -36,6 +37,7 @@ class Visit:
     checklist_note: str | None
     next_step: str | None
     consent: list[tuple[ConsentItem, bool]] | None
+    asked: list[str]  # suggested questions the patient ticked to ask (clear.yaml)
     personal: PersonalView  # what the clinician chose to share from the checklist (empty: nothing)
 
 
@@ -53,6 +55,7 @@ def gather_visit(content: Content, record: SessionRecord | None) -> Visit:
         checklist_note=note,
         next_step=next_step_words(content, record.next_step, record.next_step_other),
         consent=_consent(content, record.consent),
+        asked=asked_questions(content, record.asked),
         personal=view_of_record(content, record),
     )
 
