@@ -23,3 +23,11 @@ def asked_questions(content: Content, ticks: Mapping[str, bool] | None) -> list[
     """The suggested questions the patient ticked, in content order."""
     ticks = ticks or {}
     return [str(q.text) for q in content.clear.questions.items if ticks.get(q.id) is True]
+
+
+def page_words(content: Content, page_id: str) -> list[tuple[str, str]]:
+    """(term, meaning) for the words a page lists, from clear.yaml's terms or the explainer's glossary."""
+    words = content.clear.words
+    terms = {t.id: (str(t.term), str(t.meaning)) for t in content.explainer.glossary}
+    terms |= {t.id: (str(t.term), str(t.meaning)) for t in words.terms}
+    return [terms[i] for i in words.pages.get(page_id, [])]  # type: ignore[call-overload]

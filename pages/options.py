@@ -6,6 +6,7 @@ from decision_aid import compare, personal, session, ui
 from decision_aid.ui import charts
 from decision_aid.ui import personal as personal_ui
 from decision_aid.ui.sharing import current_view
+from decision_aid.ui.clear import words_on_this_page
 
 content = ui.start_page("options")
 options = content.options
@@ -58,3 +59,5 @@ else:
         st.markdown(text.no_chances.format(names=", ".join(o.name for o in missing)))
 
 st.info(text.choice_note)
+
+words_on_this_page(content, "options")  # what the harder words on this page mean

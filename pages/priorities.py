@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from decision_aid import session, sure, tradeoffs, ui
-from decision_aid.ui.clear import suggested_questions
+from decision_aid.ui.clear import suggested_questions, words_on_this_page
 
 content = ui.start_page("priorities")
 text = content.priorities.page
@@ -62,3 +62,5 @@ elif result.complete:
     st.success(f"{sure.score_words(test, result)} {result.message}")
 elif result.answered:
     st.caption(result.message)
+
+words_on_this_page(content, "priorities")  # what the harder words on this page mean

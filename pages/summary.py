@@ -6,7 +6,7 @@ from decision_aid import session, ui
 from decision_aid.handout import build_handout, gather_visit
 from decision_aid.handout.visit import material_risk_lines, quiz_words, sure_words
 from decision_aid.note import clinician_note
-from decision_aid.ui.clear import asked_part
+from decision_aid.ui.clear import asked_part, words_on_this_page
 from decision_aid.ui.personal import summary_part
 
 # The name typed for the sheet has no `da_` key: it is left out of the record and the note, not
@@ -79,3 +79,5 @@ st.download_button(
 st.header(words.note_heading)
 st.markdown(words.note_help)
 st.code(clinician_note(content, record), language=None)
+
+words_on_this_page(content, "summary")  # what the harder words on this page mean

@@ -61,8 +61,8 @@ VIGNETTES = [
                        "Your care team noted: Bleeding problems", "Your care team noted: A weak bone that may break",
                        "Your team found a reason to wait or to look at other choices first."],
                       ["Your team's estimate of time", "Your care team noted: Diabetes"]),
-        "options": (["Choices to look at first:** Surgery to support the bone, Bone medicine, Hip injection, "
-                     "Radiation therapy.", "Your care team noted: Blood thinners."],
+        "options": ([("Choices to look at first:** Surgery to support the bone, Bone medicine, Hip injection, "
+                      "Radiation therapy."), "Your care team noted: Blood thinners."],
                     ["Your team's estimate of time"]),
         "summary": (["What your care team shared from the checklist", "Your care team noted: A bone that may break."],
                     ["Your team's estimate of time"]),
@@ -70,8 +70,9 @@ VIGNETTES = [
     }, id="warfarin and a bone that may break, points only"),
     pytest.param(WARFARIN_WEAK_BONE, dict(timeline=True), {
         "explainer": (["Your team's estimate of time", "one to three months", "What it does not mean"], [MARKER + ":"]),
-        "options": (["Your team's estimate of time", "Choices to look at first:** Hip injection, Radiation therapy, "
-                     "Bone medicine.", "These are the choices most people look at first."], [MARKER + ":"]),
+        "options": (["Your team's estimate of time", ("Choices to look at first:** Hip injection, Radiation therapy, "
+                                                      "Bone medicine."),
+                     "These are the choices most people look at first."], [MARKER + ":"]),
         "summary": (["Your team's estimate of time, shown on the timeline: one to three months."], [MARKER + ":"]),
     }, id="estimate of time only"),
     pytest.param(DIABETES, dict(personal=True, timeline=True), {

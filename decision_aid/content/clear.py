@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -44,15 +44,36 @@ class Questions(ContentModel):
     items: list[SuggestedQuestion] = Field(min_length=1)
 
 
+class Term(ContentModel):
+    id: Id
+    term: PatientText
+    meaning: PatientText
+    matches: list[Text] = Field(min_length=1, description="Words on a page that this term explains.")
+
+
+class Words(ContentModel):
+    heading: PatientText
+    terms: list[Term] = Field(min_length=1)
+    pages: dict[Literal["options", "priorities", "check", "summary"], list[Id]] = Field(
+        description="Page id -> ids of terms here or of explainer.yaml's glossary, in the order shown."
+    )
+
+
 class ClearFile(ContentModel):
     key_messages: KeyMessages
     pictures: PictureGuide
     questions: Questions
+    words: Words
 
 
 def cross_file_problems(content: Any) -> Iterator[tuple[str, str]]:
-    """The fair difference must be between two outcomes that outcomes.yaml says are compared, on
-    one denominator: otherwise the example would itself be an unfair comparison."""
+    """Terms a page lists must exist. The fair difference must be between two outcomes that
+    outcomes.yaml says are compared, on one denominator: else the example would be unfair itself."""
+    known = {t.id for t in content.clear.words.terms} | {t.id for t in content.explainer.glossary}
+    for page, ids in content.clear.words.pages.items():
+        for term_id in ids:
+            if term_id not in known:
+                yield f"words.pages.{page}", f"unknown term '{term_id}' (not in words.terms nor explainer.yaml glossary)"
     guide = content.clear.pictures
     outcomes = {o.id: o for o in content.outcomes.outcomes}
     first, second = outcomes.get(guide.fair_outcome_id), outcomes.get(guide.compared_outcome_id)

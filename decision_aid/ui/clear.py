@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid import session
-from decision_aid.clear import fair_difference
+from decision_aid.clear import fair_difference, page_words
 from decision_aid.content import Content
 
 
@@ -34,3 +34,12 @@ def asked_part(content: Content, asked: list[str]) -> None:
         st.markdown(f"**{content.clear.questions.summary_label}**\n\n" + "\n".join(f"- {q}" for q in asked))
 
 
+
+
+def words_on_this_page(content: Content, page_id: str) -> None:
+    """At the foot of a patient page: what its harder words mean (the explainer has its own list)."""
+    terms = page_words(content, page_id)
+    if terms:
+        with st.container(border=True):
+            st.markdown(f"**{content.clear.words.heading}**\n\n"
+                        + "\n".join(f"- **{term}:** {meaning}" for term, meaning in terms))
