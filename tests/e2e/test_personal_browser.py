@@ -1,6 +1,6 @@
 """A clinic visit with sharing turned on, in the browser: the clinician ticks the choices on the
 checklist, the patient's pages show what the care team noted, another person's session never sees
-it, and Start over removes it. Screenshots of the personal pages go to test-artifacts/screenshots."""
+it, and Start over removes it. axe-core checks the personal pages; screenshots of the personal pages go to test-artifacts/screenshots."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import AppDriver, NewContext, Server
-from .test_pages_browser import full_page_screenshot
+from .test_pages_browser import axe_blocking_violations, full_page_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -49,15 +49,18 @@ def test_clinic_visit_with_sharing_on(app: AppDriver, new_context: NewContext, s
     expect(main.get_by_text(words.estimate.heading).first).to_be_visible()
     expect(main.get_by_text(words.estimate.label).first).to_be_visible()  # on the chart
     full_page_screenshot(app.page, "personal-explainer")
+    assert not axe_blocking_violations(app.page, "personal-explainer"), "accessible with the personal parts too"
 
     app.go("options")
     expect(app.main().get_by_text(f"{words.marker}: Blood thinners.").first).to_be_visible()
     expect(app.main().get_by_role("table").first).to_contain_text("Hip injection")
     full_page_screenshot(app.page, "personal-options")
+    assert not axe_blocking_violations(app.page, "personal-options"), "accessible with the personal parts too"
 
     app.go("summary")
     expect(app.main().get_by_text(words.record.heading).first).to_be_visible()
     full_page_screenshot(app.page, "personal-summary")
+    assert not axe_blocking_violations(app.page, "personal-summary"), "accessible with the personal parts too"
 
     # Another person at another screen, meanwhile: nothing from this patient.
     other = AppDriver.new(new_context, server)
