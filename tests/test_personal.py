@@ -196,6 +196,9 @@ def test_pdf_lists_what_was_shared_and_the_band_only_when_ticked_for_the_sheet(c
     on_sheet = _pdf_text(content, _record({"personal": True, "timeline": True, "timeline_pdf": True}))
     assert "Your team's estimate of time, shown on the timeline: less than a month." in on_sheet
     assert " ".join(estimate.does_not_mean.split()) in on_sheet
+    assert " ".join(estimate.short_time.split()) in on_sheet, "less than a month is a short band"
+    assert "Meeuse JJ et al. 2010" in on_sheet, "its sources are cited"
+    assert " ".join(estimate.short_time.split()) not in shared
 
 
 def test_note_records_the_choices_and_the_points_shown(content):

@@ -69,7 +69,8 @@ VIGNETTES = [
         "priorities": ([], [MARKER]), "check": ([], [MARKER]),
     }, id="warfarin and a bone that may break, points only"),
     pytest.param(WARFARIN_WEAK_BONE, dict(timeline=True), {
-        "explainer": (["Your team's estimate of time", "one to three months", "What it does not mean"], [MARKER + ":"]),
+        "explainer": (["Your team's estimate of time", "one to three months", "What it does not mean",
+                       "about 45 out of 100 had less pain"], [MARKER + ":"]),
         "options": (["Your team's estimate of time", ("Choices to look at first:** Hip injection, Radiation therapy, "
                                                       "Bone medicine."),
                      "These are the choices most people look at first."], [MARKER + ":"]),
@@ -77,7 +78,7 @@ VIGNETTES = [
     }, id="estimate of time only"),
     pytest.param(DIABETES, dict(personal=True, timeline=True), {
         "explainer": (["Your care team noted: Diabetes.", "Your care team noted: Diabetes**",
-                       "more than a year"], ["Blood thinners"]),
+                       "more than a year"], ["Blood thinners", "about 45 out of 100 had less pain"]),
         "options": (["These are the choices most people look at first."], ["Your care team noted: Diabetes"]),
     }, id="diabetes with the estimate"),
     pytest.param(LOW_COUNTS, dict(personal=True), {

@@ -57,6 +57,7 @@ class EstimateBand(ContentModel):
     words: PatientText = Field(description="The estimate in words, no digits (it is the team's, not a study's).")
     from_hours: float = Field(gt=0)
     to_hours: float = Field(gt=0)
+    short: bool = Field(default=False, description="Show `estimate.short_time` with this band.")
 
     @model_validator(mode="after")
     def _in_order(self) -> EstimateBand:
@@ -72,6 +73,8 @@ class Estimate(ContentModel):
     intro: PatientText = Field(description="Template with {words}.")
     means: PatientText
     does_not_mean: PatientText
+    short_time: PatientText = Field(description="What studies saw when time was short (with a short band).")
+    source_ids: list[Id] = Field(min_length=1)
     bands: list[EstimateBand] = Field(min_length=1)
 
 

@@ -23,4 +23,6 @@ def write_shared(writer: Any, visit: Visit) -> None:
     writer.bullets(lines)
     if visit.personal.estimate_on_pdf:
         estimate = content.personal.estimate
-        writer.bullets([estimate.means, estimate.does_not_mean])
+        short = [estimate.short_time] if visit.personal.estimate.short else []
+        writer.bullets([estimate.means, estimate.does_not_mean, *short])
+        writer.cite(estimate.source_ids if short else [])

@@ -68,8 +68,9 @@ def estimate_words(content: Content, view: PersonalView) -> None:
     if view.estimate is None:
         return
     estimate = content.personal.estimate
+    points = [estimate.means, estimate.does_not_mean] + ([estimate.short_time] if view.estimate.short else [])
     st.markdown(f"**{estimate.heading}**\n\n{estimate.intro.format(words=view.estimate.words)}\n\n"
-                f"- {estimate.means}\n- {estimate.does_not_mean}")
+                + "\n".join(f"- {point}" for point in points))
 
 
 def summary_part(content: Content, view: PersonalView) -> None:
