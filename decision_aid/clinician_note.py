@@ -9,6 +9,7 @@ from __future__ import annotations
 from decision_aid import review_status
 from decision_aid.content import Content
 from decision_aid.dates import long_date
+from decision_aid.personal import note_lines
 from decision_aid.session import SessionRecord
 from decision_aid.visit import Visit, gather_visit, quiz_words, sure_words
 
@@ -32,6 +33,7 @@ def clinician_note(content: Content, record: SessionRecord | None) -> str:
         f"{words.sure}: " + (sure_words(content, visit.sure) if visit.sure else missing),
         f"{words.quiz}: " + (quiz_words(content, visit.quiz) if visit.quiz else missing),
         f"{words.questions}:" + (_indented_block(visit.questions) if visit.questions else f" {missing}"),
+        f"{content.clear.questions.note_label}: " + ("; ".join(visit.asked) if visit.asked else missing),
         f"{words.next_step}: " + (visit.next_step or missing),
         "",
         *_consent_lines(content, visit),
@@ -40,6 +42,7 @@ def clinician_note(content: Content, record: SessionRecord | None) -> str:
     ]
     if visit.checklist_note:
         lines += [INDENT + line if line else "" for line in visit.checklist_note.rstrip("\n").split("\n")]
+    lines += ["", f"{content.personal.record.note_heading}:", *(INDENT + line for line in note_lines(content, visit.personal))]
     return "\n".join(lines).rstrip() + "\n"
 
 

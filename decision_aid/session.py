@@ -30,6 +30,8 @@ PRIORITY = "da_pri_"
 SURE = "da_sure_"
 QUIZ = "da_quiz_"
 CONSENT = "da_consent_"
+ASK = "da_ask_"  # suggested questions the patient ticked (clear.yaml)
+SHARE = "da_share_"  # the clinician's sharing choices on /checklist (decision_aid/personal.py)
 
 
 def checklist_key(field: str) -> str:
@@ -68,6 +70,8 @@ class SessionRecord(BaseModel):
     consent: dict[str, bool] | None = None
     large_text: bool = False
     path: str | None = None
+    sharing: dict[str, bool] | None = None
+    asked: dict[str, bool] | None = None
 
 
 def record_from_state(state: Mapping[str, Any]) -> SessionRecord:
@@ -84,6 +88,8 @@ def record_from_state(state: Mapping[str, Any]) -> SessionRecord:
         consent=_ticked(state, CONSENT),
         large_text=bool(state.get(LARGE_TEXT)),
         path=state.get(PATH) or None,
+        sharing=_ticked(state, SHARE),
+        asked=_ticked(state, ASK),
     )
 
 

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from decision_aid.checklist import Assessment, assess, check_answers, checklist_note
+from decision_aid.clear import asked_questions
 from decision_aid.content import Content
 from decision_aid.content.options import Option
 from decision_aid.content.summary import ConsentItem
 from decision_aid.figures import format_number, outcome_counts
 from decision_aid.free_text import clip
+from decision_aid.personal import PersonalView, view_of_record
 from decision_aid.quiz import QuizResult, quiz_result
 from decision_aid.session import SessionRecord
 from decision_aid.sure import SureResult, score_words, sure_result
@@ -36,6 +38,8 @@ class Visit:
     checklist_note: str | None
     next_step: str | None
     consent: list[tuple[ConsentItem, bool]] | None
+    asked: list[str]  # suggested questions the patient ticked to ask (clear.yaml)
+    personal: PersonalView  # what the clinician chose to share from the checklist (empty: nothing)
 
 
 def gather_visit(content: Content, record: SessionRecord | None) -> Visit:
@@ -55,6 +59,8 @@ def gather_visit(content: Content, record: SessionRecord | None) -> Visit:
                                   clip(record.next_step_other, limits.next_step_other,
                                        content.summary.free_text.clipped_mark)),
         consent=_consent(content, record.consent),
+        asked=asked_questions(content, record.asked),
+        personal=view_of_record(content, record),
     )
 
 

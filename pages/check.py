@@ -4,6 +4,7 @@ import streamlit as st
 
 from decision_aid import quiz, session, ui
 from decision_aid.page_scripts import page_script
+from decision_aid.ui.clear import words_on_this_page
 
 content = ui.start_page("check")
 items = content.quiz
@@ -38,3 +39,5 @@ else:
                          (text.unanswered_heading, result.unanswered)):
         if ids:
             st.markdown(f"**{heading}**\n\n" + "\n".join(f"- {topics[i]}" for i in ids))
+
+words_on_this_page(content, "check")  # what the harder words on this page mean

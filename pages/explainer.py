@@ -9,11 +9,15 @@ from decision_aid import paths, session, ui
 from decision_aid.content.explainer import link_glossary
 from decision_aid.page_scripts import page_script
 from decision_aid.ui import charts
+from decision_aid.ui import clear as clear_ui
+from decision_aid.ui import personal as personal_ui
+from decision_aid.ui.sharing import current_view
 
 content = ui.start_page("explainer")
 text = content.explainer
 outcomes = {o.id: o for o in content.outcomes.outcomes}
 linked: set[str] = set()  # glossary terms already linked on this page: each links once
+view = current_view(content)  # what the care team chose to share from the checklist (empty: nothing)
 
 
 def words(markdown: str) -> str:
@@ -34,12 +38,14 @@ def steps() -> None:
 def timeline() -> None:
     st.header(text.timeline_heading)
     st.markdown(words(text.timeline_intro))
-    charts.show_timeline(content, text.timeline_option_ids)
+    charts.show_timeline(content, text.timeline_option_ids, estimate=view.estimate)
+    personal_ui.estimate_words(content, view)
 
 
 def chances() -> None:
     st.header(text.chances_heading)
     st.markdown(words(text.chances_intro))
+    clear_ui.picture_guide(content)  # how to use the pictures to decide; what a fair difference is
     # Benefits and harms are drawn the same way (equal detail); the consent path shows harms first.
     sections = (text.harms, text.benefits) if risks_first else (text.benefits, text.harms)
     for section in sections:
@@ -57,9 +63,7 @@ def unknowns() -> None:
 def think_twice() -> None:
     st.header(text.think_twice_heading)
     st.markdown(words(text.think_twice_intro))
-    for column, caution in zip(st.columns(len(text.think_twice), border=True), text.think_twice, strict=True):
-        with column:
-            st.markdown(f"**{caution.title}**\n\n{words(caution.text)}")
+    personal_ui.think_twice_cards(content, view, text.think_twice, words)  # this patient's first, marked
     st.markdown(text.checklist_pointer)
     st.page_link(page_script("checklist"), label=text.checklist_link)
 
@@ -78,5 +82,7 @@ def glossary() -> None:
 # The consent discussion path (paths.yaml `explainer_focus: risks`) puts the risks first.
 risks_first = paths.explainer_focus(content.paths, st.session_state.get(session.PATH)) == "risks"
 order = [chances, think_twice, unknowns, steps, timeline] if risks_first else [steps, timeline, chances, unknowns, think_twice]
+clear_ui.key_messages(content)  # the main points, for every patient
+personal_ui.noted_for_you(content, view, "explainer", words)  # first: the points and figures that fit
 for section in order + [glossary]:
     section()

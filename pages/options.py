@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from decision_aid import compare, session, ui
+from decision_aid import compare, personal, session, ui
 from decision_aid.ui import charts
+from decision_aid.ui import personal as personal_ui
+from decision_aid.ui.clear import words_on_this_page
+from decision_aid.ui.sharing import current_view
 
 content = ui.start_page("options")
 options = content.options
@@ -19,6 +22,12 @@ st.multiselect(
     placeholder="",
 )
 picked = list(st.session_state.get(session.OPTIONS_PICKED) or [])
+view = current_view(content)
+# Never an empty page: with nothing picked, show the options that fit (or the usual first look).
+# They are shown, not picked for the patient: the record holds only what the patient picks.
+shown = picked or personal.opening_options(content, view)
+personal_ui.options_intro(content, view, picked, shown)
+picked = shown
 problem = compare.pick_problem(options, picked)
 
 if problem:
@@ -36,7 +45,8 @@ else:
     timed = [i for i in picked if any(r.option_id == i for r in content.timeline.rows)]
     if timed:
         st.header(text.timeline_heading, anchor="timeline")
-        charts.show_timeline(content, timed, key="options-timeline")
+        charts.show_timeline(content, timed, key="options-timeline", estimate=view.estimate)
+        personal_ui.estimate_words(content, view)
 
     st.header(text.chances_heading, anchor="chances")
     st.markdown(text.chances_intro)
@@ -49,3 +59,5 @@ else:
         st.markdown(text.no_chances.format(names=", ".join(o.name for o in missing)))
 
 st.info(text.choice_note)
+
+words_on_this_page(content, "options")  # what the harder words on this page mean

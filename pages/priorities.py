@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from decision_aid import session, sure, tradeoffs, ui
+from decision_aid.ui.clear import suggested_questions, words_on_this_page
 
 content = ui.start_page("priorities")
 text = content.priorities.page
@@ -39,6 +40,7 @@ else:
 
 # The patient's own questions: kept in this session only, carried to the summary.
 st.header(text.questions_heading)
+suggested_questions(content)  # questions to tick, carried to the summary and the sheet
 st.text_area(text.questions_label, key=session.QUESTIONS, help=text.questions_help,
              max_chars=content.summary.free_text.limits.questions)
 st.caption(text.questions_note)
@@ -61,3 +63,5 @@ elif result.complete:
     st.success(f"{sure.score_words(test, result)} {result.message}")
 elif result.answered:
     st.caption(result.message)
+
+words_on_this_page(content, "priorities")  # what the harder words on this page mean

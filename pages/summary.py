@@ -7,7 +7,9 @@ from decision_aid.checklist import status_line
 from decision_aid.clinician_note import clinician_note
 from decision_aid.handout import build_handout
 from decision_aid.ui.checklist_form import show_findings
+from decision_aid.ui.clear import asked_part, words_on_this_page
 from decision_aid.ui.fhir_download import fhir_download_button
+from decision_aid.ui.personal import summary_part
 from decision_aid.visit import gather_visit, material_risk_lines, quiz_words, sure_words
 
 # The name typed for the sheet has no `da_` key: it is left out of the record and the note, not
@@ -36,6 +38,8 @@ if visit.questions:
     st.text(visit.questions)  # as typed: no Markdown
 else:
     st.markdown(f"_{words.not_discussed}_")
+asked_part(content, visit.asked)  # the suggested questions ticked to ask
+summary_part(content, visit.personal)  # what the care team chose to share from the checklist
 
 st.subheader(words.clinician_heading)
 st.markdown(f"**{words.checklist_label}**")
@@ -77,3 +81,5 @@ fhir_download_button(content, record)
 st.header(words.note_heading)
 st.markdown(words.note_help)
 st.code(clinician_note(content, record), language=None)
+
+words_on_this_page(content, "summary")  # what the harder words on this page mean

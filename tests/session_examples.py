@@ -25,4 +25,6 @@ def full_record(content: Content) -> SessionRecord:
         next_step=next(s.id for s in content.summary.next_steps if s.asks_for_text),
         next_step_other=OTHER_STEP,
         consent={item.id: True for item in content.summary.consent_items},
+        asked={q.id: i < 2 for i, q in enumerate(content.clear.questions.items)},  # two ticked
+        sharing={"personal": True},
     )

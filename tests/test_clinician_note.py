@@ -27,6 +27,10 @@ def test_note_holds_each_recorded_item(content):
     assert quiz_words(content, visit.quiz) in note
     for line in record.questions.splitlines():
         assert line in note
+    first, second, third = content.clear.questions.items[:3]
+    assert f"{content.clear.questions.note_label}: {first.text}; {second.text}\n" in note
+    assert third.text not in note
+    assert "Personal points shown: Blood thinners; Diabetes" in note  # a raised INR, and diabetes
     step = next(s for s in content.summary.next_steps if s.id == record.next_step)
     assert f"{words.next_step}: {step.label}: {OTHER_STEP}" in note
     for item in content.summary.consent_items:

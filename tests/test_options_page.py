@@ -16,12 +16,15 @@ def _markdown(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
-def test_nothing_is_picked_for_the_patient(content):
+def test_nothing_is_picked_for_the_patient_but_the_page_opens_with_a_first_look(content):
     at = open_page("options")
     assert not at.exception
     assert at.multiselect(key=session.OPTIONS_PICKED).value == []
-    assert not at.table, "no grid before two options are picked"
-    assert any("Pick at least 2 choices" in i.value for i in at.info)
+    assert record_from_state(_state(at)).options_picked is None, "shown, not picked for the patient"
+    assert list(at.table[0].value.columns) == ["Hip injection", "Radiation therapy", "Bone medicine"]
+    first_look = next(i.value for i in at.info if "Choices to look at first" in i.value)
+    assert "Pain medicines" in first_look and "Surgery to support the bone" in first_look, "the rest, one click away"
+    assert "Your care team noted" not in first_look
     assert any("The choice is yours" in i.value for i in at.info)
 
 

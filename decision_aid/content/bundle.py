@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .checklist import ChecklistFile
+from .clear import ClearFile
 from .clinic import Clinic
 from .evidence import EvidenceFile
 from .explainer import ExplainerFile
@@ -16,6 +17,7 @@ from .options import OptionsFile
 from .outcomes import OutcomesFile
 from .pages import PagesFile
 from .paths import PathsFile
+from .personal import PersonalFile
 from .priorities import PrioritiesFile
 from .quiz import QuizFile
 from .sources import SourcesFile
@@ -41,6 +43,8 @@ class Content:
     start: StartFile
     evidence: EvidenceFile
     fhir: FhirFile
+    personal: PersonalFile
+    clear: ClearFile
     clinic: Clinic | None = None  # content/clinic.yaml, optional (not per language)
 
 
@@ -60,5 +64,7 @@ FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "paths.yaml": ("paths", PathsFile),
     "start.yaml": ("start", StartFile),
     "evidence.yaml": ("evidence", EvidenceFile),
+    "personal.yaml": ("personal", PersonalFile),
+    "clear.yaml": ("clear", ClearFile),
     "fhir.yaml": ("fhir", FhirFile),
 }

@@ -15,9 +15,11 @@ from decision_aid.text_input import TextInputError, read_text
 
 from .bundle import FILES, Content
 from .checklist import NumberField
+from .clear import cross_file_problems as clear_problems
 from .clinic import FILE_NAME as CLINIC_FILE
 from .clinic import Clinic
 from .fhir import lab_problems
+from .personal import cross_file_problems as personal_problems
 from .text import PatientText
 from .yaml_reader import YamlInputError, parse_yaml
 
@@ -163,6 +165,8 @@ def cross_check(content: Content, folder: Path) -> Iterator[Problem]:
                                           "use markdown")
     numbers = {f.key for f in content.checklist.fields if isinstance(f, NumberField)}
     yield from (Problem(_label(folder / "fhir.yaml"), f, m) for f, m in lab_problems(content.fhir, numbers))
+    yield from (Problem(_label(folder / "personal.yaml"), f, m) for f, m in personal_problems(content))
+    yield from (Problem(_label(folder / "clear.yaml"), f, m) for f, m in clear_problems(content))
 
 
 def _check_model(model: BaseModel, loc: str, known: dict[str, set[str]]) -> Iterator[tuple[str, str]]:

@@ -22,12 +22,14 @@ from decision_aid.session import SessionRecord
 from decision_aid.visit import Visit, gather_visit, material_risk_lines
 
 from . import lines
+from .clear_part import write_asked, write_key_messages
 from .clinic_block import clinic_lines
 from .draft_stamp import draw_draft_stamp
 from .fonts import FAMILY as FONT
 from .fonts import add_fonts, needs_full_fonts
 from .icons import draw_icon_array, icon_array_height
 from .printable import printable_inputs
+from .shared_part import write_shared
 
 MAX_PAGES = 4
 
@@ -99,11 +101,14 @@ def _fitted_sheet(
         if unprintable_note:  # said at the top: the marks may be anywhere in what was typed
             writer.para(unprintable_note, bold=True)
         writer.decision()
+        write_key_messages(writer)  # the main points, on every sheet
         writer.options(picked)
         writer.pictures()
         writer.risks()
         if visit is not None:
             writer.patient_parts(visit)
+            write_asked(writer, visit)  # the suggested questions the patient ticked
+            write_shared(writer, visit)  # only what the clinician chose to share from the checklist
             writer.talked_about(visit)
         writer.watch_for()
         writer.sources()

@@ -15,6 +15,8 @@ from decision_aid import figures
 from decision_aid.compare import ChanceSet
 from decision_aid.content import Content
 from decision_aid.content.outcomes import Outcome
+from decision_aid.content.personal import EstimateBand
+from decision_aid.figures.estimate_band import with_estimate_band
 
 from .built_once import per_content
 from .chrome import large_text_on
@@ -60,10 +62,15 @@ def _side_by_side(shown: Sequence[tuple[Outcome, str | None]], content: Content,
             show_outcome(outcome, content, denominator, arm=arm)
 
 
-def show_timeline(content: Content, option_ids: list[str] | None = None, *, key: str | None = None) -> None:
-    """The timeline chart, then each row's timing in words (the same words the chart shows)."""
+def show_timeline(content: Content, option_ids: list[str] | None = None, *, key: str | None = None,
+                  estimate: EstimateBand | None = None) -> None:
+    """The timeline chart, then each row's timing in words (the same words the chart shows).
+    `estimate`: the care team's estimate of time, shaded behind the bars (only when chosen)."""
     timeline = content.timeline
     fig = per_content(_timeline, content, large_text_on(), tuple(option_ids) if option_ids else None)
+    if estimate is not None:
+        fig = per_content(_with_band, content, large_text_on(), tuple(option_ids) if option_ids else None,
+                          estimate.value)
     lines = figures.timeline_text(timeline, option_ids)
     st.plotly_chart(
         fig,
@@ -80,6 +87,12 @@ def _icon_array(content: Content, outcome_id: str, large: bool, denominator: int
                 arm: str | None) -> figures.IconArraySvg:
     outcome = next(o for o in content.outcomes.outcomes if o.id == outcome_id)
     return figures.icon_array_svg(outcome, large_text=large, denominator=denominator, arm=arm)
+
+
+def _with_band(content: Content, large: bool, option_ids: tuple[str, ...] | None, value: str):
+    band = next(b for b in content.personal.estimate.bands if b.value == value)
+    return with_estimate_band(_timeline(content, large, option_ids), band.from_hours, band.to_hours,
+                              content.personal.estimate.label)
 
 
 def _timeline(content: Content, large: bool, option_ids: tuple[str, ...] | None):
