@@ -29,13 +29,13 @@ def steps() -> None:
 
 
 def timeline() -> None:
-    st.header(text.timeline_heading)
+    st.header(text.timeline_heading, anchor="timeline")
     st.markdown(words(text.timeline_intro))
     charts.show_timeline(content, text.timeline_option_ids)
 
 
 def chances() -> None:
-    st.header(text.chances_heading)
+    st.header(text.chances_heading, anchor="chances")
     st.markdown(words(text.chances_intro))
     # Benefits and harms are drawn the same way (equal detail); the consent path shows harms first.
     sections = (text.harms, text.benefits) if risks_first else (text.benefits, text.harms)
@@ -43,7 +43,11 @@ def chances() -> None:
         st.subheader(section.heading)
         for group in section.groups:
             st.markdown(f"**{group.heading}**")
-            charts.show_comparison([outcomes[i] for i in group.outcome_ids], content, main_arm=group.main_arm)
+            if group.outcome_ids:
+                charts.show_comparison([outcomes[i] for i in group.outcome_ids], content, main_arm=group.main_arm)
+            if group.note:
+                # Beside the pictures, or instead of them when a figure cannot be drawn fairly.
+                (st.info if group.outcome_ids else st.warning)(words(group.note))
 
 
 def unknowns() -> None:
@@ -61,6 +65,15 @@ def think_twice() -> None:
     st.page_link("pages/checklist.py", label=text.checklist_link)
 
 
+def watch_for() -> None:
+    watch = content.summary.watch_for
+    st.header(text.watch_heading, anchor="watch-for")
+    st.markdown("\n".join(f"- {words(item.text)}" for item in watch.items))
+    st.markdown(f"{watch.infection_signs} {watch.when_to_call}")
+    st.error(f"**{watch.urgent_heading}**\n\n" + "\n".join(f"- {sign}" for sign in watch.urgent_signs)
+             + f"\n\n**{watch.urgent_action}**", icon=":material/emergency:")
+
+
 def glossary() -> None:
     st.header(text.glossary_heading, anchor="glossary")
     st.markdown(text.glossary_intro)
@@ -73,5 +86,5 @@ def glossary() -> None:
 # The consent discussion path (paths.yaml `explainer_focus: risks`) puts the risks first.
 risks_first = paths.explainer_focus(content.paths, st.session_state.get(session.PATH)) == "risks"
 order = [chances, think_twice, unknowns, steps, timeline] if risks_first else [steps, timeline, chances, unknowns, think_twice]
-for section in order + [glossary]:
+for section in order + [watch_for, glossary]:
     section()

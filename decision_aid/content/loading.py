@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import integrity
 from .bundle import FILES, Content
 from .text import PatientText
 
@@ -123,6 +124,8 @@ def cross_check(content: Content, folder: Path) -> Iterator[Problem]:
         "option": {o.id for o in content.options.options},
         "outcome": {o.id for o in content.outcomes.outcomes},
     }
+    for name, field, message in [*integrity.comparison_problems(content), *integrity.reference_problems(content)]:
+        yield Problem(_label(folder / name), field, message)
     for name, (attr, _) in FILES.items():
         label = _label(folder / name)
         for loc, node in _walk(getattr(content, attr)):

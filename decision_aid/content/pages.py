@@ -20,6 +20,9 @@ class PageText(ContentModel):
     audience: Audience
     heading: Text
     intro: Text
+    anchors: list[str] = Field(
+        default_factory=list, description="Section anchors the page renders, that links may point to."
+    )
 
 
 class UiText(ContentModel):

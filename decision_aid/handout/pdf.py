@@ -15,7 +15,7 @@ from fpdf import FPDF
 from decision_aid.checklist import short_citation
 from decision_aid.content import Content
 from decision_aid.content.outcomes import Outcome
-from decision_aid.figures import outcome_sentence, row_text, timeline_rows
+from decision_aid.figures import outcome_sentence
 from decision_aid.session import SessionRecord
 
 from . import lines
@@ -195,14 +195,18 @@ class _Writer:
             if self.compact.timeline_picked_only and picked and option.id not in picked:
                 self.pdf.ln(1.5)
                 continue
-            for row in timeline_rows(self.c.timeline, [option.id]):
-                self.para(row_text(row), indent=6)
-                self.cite(row.source_ids)
+            # Benefits and harms in equal detail: how soon and how long it may help, then its risks.
+            for label, question in ((self.words.how_soon, "how_soon"), (self.words.how_long, "how_long"),
+                                    (self.words.risks_label, "main_risks")):
+                answer = option.answers[question]
+                self.para(f"{label} {answer.text}", indent=6)
+                self.cite(answer.source_ids)
             self.pdf.ln(1.5)
 
     def pictures(self) -> None:
         self.heading(self.words.pictures_heading)
         self.para(self.words.pictures_intro)
+        self.para(self.words.pictures_caveat, bold=True)
         outcomes = {o.id: o for o in self.c.outcomes.outcomes}
         for outcome_id in self.words.icon_outcome_ids[: self.compact.pictures]:
             self._icon_block(outcomes[outcome_id])
@@ -267,6 +271,10 @@ class _Writer:
         self.pdf.ln(1)
         self.para(watch.infection_signs, bold=True)
         self.para(watch.when_to_call, bold=True)
+        self.pdf.ln(1)
+        self.para(watch.urgent_heading, bold=True)
+        self.bullets(watch.urgent_signs)
+        self.para(watch.urgent_action, bold=True)
 
     def sources(self) -> None:
         """Short citations (author, year) of every source behind what the sheet printed."""
