@@ -70,7 +70,7 @@ def watch_for() -> None:
     st.header(text.watch_heading, anchor="watch-for")
     st.markdown("\n".join(f"- {words(item.text)}" for item in watch.items))
     st.markdown(f"{watch.infection_signs} {watch.when_to_call}")
-    st.error(f"**{watch.urgent_heading}**\n\n" + "\n".join(f"- {sign}" for sign in watch.urgent_signs)
+    st.warning(f"**{watch.urgent_heading}**\n\n" + "\n".join(f"- {sign}" for sign in watch.urgent_signs)
              + f"\n\n**{watch.urgent_action}**", icon=":material/emergency:")
 
 

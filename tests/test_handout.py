@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from decision_aid.figures import format_number, icon_layout, outcome_counts, row_text, theme
+from decision_aid.figures import format_number, icon_layout, outcome_counts, theme
 from decision_aid.handout import MAX_PAGES, build_handout
 from decision_aid.handout import lines
 from decision_aid.handout.fonts import FAMILY as FONT
@@ -66,15 +66,16 @@ def test_generic_handout_holds_every_shared_section(content, large):
         assert flat(heading) in text, heading
     for option in content.options.options:
         assert flat(option.name) in text
-    for row in content.timeline.rows:  # how soon and how long, per option
-        assert flat(row_text(row)) in text
+    for option in content.options.options:  # what may help and the main risks, equally, per option
+        assert flat(option.sheet.helps) in text and flat(option.sheet.risks) in text, option.id
     outcomes = {o.id: o for o in content.outcomes.outcomes}
     for outcome_id in words.icon_outcome_ids:
         assert figure_words(outcomes[outcome_id]) in text, outcome_id
     for risk in content.summary.material_risks:
         assert flat(risk.name) in text
     watch = content.summary.watch_for
-    for line in [*(i.text for i in watch.items), watch.infection_signs, watch.when_to_call]:
+    for line in [*(i.text for i in watch.items), watch.infection_signs, watch.when_to_call,
+                 watch.urgent_heading, *watch.urgent_signs, watch.urgent_action]:
         assert flat(line) in text
     reviewed = content.meta.last_reviewed
     footer = content.summary.handout.version.format(

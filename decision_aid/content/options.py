@@ -27,6 +27,14 @@ class Answer(ContentModel):
     source_ids: list[Id] = Field(default_factory=list)
 
 
+class SheetLines(ContentModel):
+    """What the take-home sheet says about an option: what may help, and the main risks, equally."""
+
+    helps: PatientText
+    risks: PatientText
+    source_ids: list[Id] = Field(default_factory=list)
+
+
 class Option(ContentModel):
     id: Id
     name: PatientText
@@ -34,6 +42,7 @@ class Option(ContentModel):
     people: PatientText | None = Field(
         default=None, description='Names its group under an icon array: "People who had radiation".'
     )
+    sheet: SheetLines
     answers: dict[Id, Answer] = Field(description="Grid question id -> this option's answer.")
     combines_with_option_ids: list[Id] = Field(
         default_factory=list, description="Options that can be had together with this one."

@@ -108,6 +108,7 @@ class HandoutWording(ContentModel):
     page_of: PatientText = Field(description="Footer; template with {page} and {pages}.")
     questions_shortened: PatientText = Field(description="When long questions are cut to fit the sheet.")
     pictures_caveat: PatientText = Field(description="Shown before the pictures, in bold.")
+    helps_label: PatientText = Field(description="Labels what may help, for each option.")
     risks_label: PatientText = Field(description="Labels each option's main risks.")
     icon_outcome_ids: list[Id] = Field(
         min_length=1, max_length=6, description="The chances drawn as icon pictures (outcomes.yaml)."

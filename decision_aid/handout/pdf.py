@@ -24,7 +24,9 @@ from .fonts import add_fonts, needs_full_fonts
 from .icons import draw_icon_array, icon_array_height
 from .visit import Visit, gather_visit, material_risk_lines
 
-MAX_PAGES = 4
+# Every option with its good and bad sides, the full list of risks and the signs to get urgent help
+# need a fifth page in large print; safety wording is never cut to fit.
+MAX_PAGES = 5
 
 # Type sizes in points. Body text at least 13 pt (16 pt in large text) so the sheet is easy to
 # read for people with poor sight or without their glasses.
@@ -105,14 +107,17 @@ class Compact:
     questions_chars: int
     timeline_picked_only: bool  # "how soon and how long" only for the options looked at (if any)
     pictures: int | None  # icon pictures drawn (None: all)
+    option_summaries: bool = True  # the one-line "what it is" under each option's name
 
 
 # Tried in order until the sheet fits. The patient's own questions are cut first (the sheet says
-# so), then timing details of options not looked at, then the last icon pictures.
+# so), then details of options not looked at, then the last icon pictures (whole options: a good
+# and a bad result each), then the one-line summary under each option's name.
 COMPACT_STEPS = (
     Compact(questions_chars=600, timeline_picked_only=False, pictures=None),
     Compact(questions_chars=300, timeline_picked_only=True, pictures=None),
     Compact(questions_chars=200, timeline_picked_only=True, pictures=2),
+    Compact(questions_chars=200, timeline_picked_only=True, pictures=2, option_summaries=False),
 )
 
 
@@ -191,16 +196,15 @@ class _Writer:
             if self.pdf.will_page_break(BODY_PT[self.large] * LINE * 3):  # name not alone at a page foot
                 self.pdf.add_page()
             self.para(name, bold=True)
-            self.para(option.summary)
+            if self.compact.option_summaries:
+                self.para(option.summary)
             if self.compact.timeline_picked_only and picked and option.id not in picked:
                 self.pdf.ln(1.5)
                 continue
-            # Benefits and harms in equal detail: how soon and how long it may help, then its risks.
-            for label, question in ((self.words.how_soon, "how_soon"), (self.words.how_long, "how_long"),
-                                    (self.words.risks_label, "main_risks")):
-                answer = option.answers[question]
-                self.para(f"{label} {answer.text}", indent=6)
-                self.cite(answer.source_ids)
+            # Benefits and harms in equal detail: what may help, then the main risks.
+            self.para(f"{self.words.helps_label} {option.sheet.helps}", indent=6)
+            self.para(f"{self.words.risks_label} {option.sheet.risks}", indent=6)
+            self.cite(option.sheet.source_ids)
             self.pdf.ln(1.5)
 
     def pictures(self) -> None:
