@@ -6,6 +6,7 @@ import streamlit as st
 from decision_aid import paths, session, ui
 from decision_aid.content.explainer import link_glossary
 from decision_aid.ui import charts
+from decision_aid.ui.watch import show_watch_for
 
 content = ui.start_page("explainer")
 text = content.explainer
@@ -66,12 +67,7 @@ def think_twice() -> None:
 
 
 def watch_for() -> None:
-    watch = content.summary.watch_for
-    st.header(text.watch_heading, anchor="watch-for")
-    st.markdown("\n".join(f"- {words(item.text)}" for item in watch.items))
-    st.markdown(f"{watch.infection_signs} {watch.when_to_call}")
-    st.warning(f"**{watch.urgent_heading}**\n\n" + "\n".join(f"- {sign}" for sign in watch.urgent_signs)
-             + f"\n\n**{watch.urgent_action}**", icon=":material/emergency:")
+    show_watch_for(content, text.watch_heading, "watch-for", words)
 
 
 def glossary() -> None:

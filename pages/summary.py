@@ -6,6 +6,7 @@ from decision_aid import session, ui
 from decision_aid.handout import build_handout, gather_visit
 from decision_aid.handout.visit import material_risk_lines, quiz_words, sure_words
 from decision_aid.note import clinician_note
+from decision_aid.ui.watch import show_watch_for
 
 # The name typed for the sheet has no `da_` key: it is left out of the record and the note, not
 # kept across pages, never written anywhere, and Start over clears it with everything else.
@@ -60,6 +61,8 @@ for item in content.summary.consent_items:
     if item.lists_material_risks:
         st.markdown("\n".join(f"- {line}" for line in material_risk_lines(content)))
 st.info(content.summary.consent_disclaimer)
+
+show_watch_for(content, content.summary.watch_for.heading, "watch-for")
 
 st.header(words.handout_heading)
 name = st.text_input(words.name_label, key=NAME_KEY, help=words.name_help)

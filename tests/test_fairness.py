@@ -176,8 +176,9 @@ def test_next_steps_cover_every_option(content):
         assert covered.get(option.id, option.id) in steps, option.id
 
 
-def test_the_explainer_shows_what_to_watch_for_with_urgent_signs():
-    at = open_page("explainer")
+@pytest.mark.parametrize("page_id", ["explainer", "summary"])
+def test_what_to_watch_for_with_urgent_signs_is_on_the_page(page_id):
+    at = open_page(page_id)
     assert not at.exception
     errors = " ".join(w.value for w in at.warning if "Get help right away" in w.value)
     assert "cannot stand on the leg" in errors
@@ -207,7 +208,7 @@ def test_check_refuses_a_reference_that_points_nowhere(file, change, expected, c
     _refused(content_copy(file, change=change), expected, capsys)
 
 
-@pytest.mark.parametrize("page_id", ["explainer", "options", "priorities", "check"])
+@pytest.mark.parametrize("page_id", ["explainer", "options", "priorities", "check", "summary"])
 def test_every_declared_anchor_is_rendered(page_id, content):
     state = {session.OPTIONS_PICKED: ["injection", "radiation"], session.priority_key("relief_quickly"): 5}
     at = open_page(page_id, **state)
