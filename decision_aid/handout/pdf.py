@@ -219,7 +219,9 @@ class _Writer:
         width = ICON_WIDTH[outcome.denominator]
         icons_h = icon_array_height(outcome.count, outcome.denominator, width)
         text_w = self.pdf.epw - width - 6
-        sentence = outcome_sentence(outcome, self.c.meta)  # ends with how sure we are
+        option = self.c.options.get(outcome.option_id)
+        # Named by who had it: each picture stands alone, so it says which treatment it is about.
+        sentence = outcome_sentence(outcome, self.c.meta, arm=option.people or option.name)  # ends with how sure
         height = self._font(BODY_PT)
         rows = lines.wrap(self.pdf, sentence, text_w)
         text_h = len(rows) * height
