@@ -10,8 +10,10 @@ from itertools import combinations
 
 import pandas as pd
 
-from decision_aid.content.options import ChanceGroup, Option, OptionsFile
+from decision_aid.checklist import short_citation
+from decision_aid.content.options import Answer, ApartGroup, ChanceGroup, Option, OptionsFile
 from decision_aid.content.outcomes import Outcome, OutcomesFile
+from decision_aid.content.sources import SourcesFile
 
 
 def picked_options(options: OptionsFile, picked: list[str] | None) -> list[Option]:
@@ -33,15 +35,22 @@ def pick_problem(options: OptionsFile, picked: list[str] | None) -> str | None:
     return None
 
 
-def grid_table(options: OptionsFile, picked: list[str]) -> pd.DataFrame:
+def grid_table(options: OptionsFile, picked: list[str], sources: SourcesFile | None = None) -> pd.DataFrame:
     """Rows = the grid questions, columns = the picked options, cells = the answers.
 
     The question labels are the row headers, so a screen reader reads each cell with its question
-    and its option.
+    and its option. With `sources`, each cell ends with the short citations it rests on, so every
+    figure in the grid names where it comes from.
     """
     chosen = picked_options(options, picked)
+    by_id = {s.id: s for s in sources.sources} if sources else {}
+
+    def cell(answer: Answer) -> str:
+        cited = "; ".join(short_citation(by_id[i]) for i in answer.source_ids if i in by_id)
+        return f"{answer.text} ({options.page.rests_on.format(sources=cited)})" if cited else str(answer.text)
+
     table = pd.DataFrame(
-        {str(o.name): [str(o.answers[q.id].text) for q in options.questions] for o in chosen},
+        {str(o.name): [cell(o.answers[q.id]) for q in options.questions] for o in chosen},
         index=pd.Index([str(q.label) for q in options.questions], name=str(options.page.question_column)),
     )
     return table
@@ -93,7 +102,29 @@ def chance_sets(options: OptionsFile, outcomes: OutcomesFile, picked: list[str])
     return sets
 
 
+@dataclass(frozen=True)
+class ApartSet:
+    """Figures of the picked options on one topic, measured differently: each drawn alone."""
+
+    group: ApartGroup
+    shown: list[tuple[Option, Outcome]]
+
+
+def apart_sets(options: OptionsFile, outcomes: OutcomesFile, picked: list[str]) -> list[ApartSet]:
+    """The apart groups with a figure for at least one picked option, in content order."""
+    by_id = {o.id: o for o in outcomes.outcomes}
+    chosen = picked_options(options, picked)
+    sets = []
+    for group in options.apart_groups:
+        group_outcomes = [by_id[i] for i in group.outcome_ids if i in by_id]
+        shown = [(opt, out) for opt in chosen for out in group_outcomes if out.option_id == opt.id]
+        if shown:
+            sets.append(ApartSet(group, shown))
+    return sets
+
+
 def options_without_chances(options: OptionsFile, outcomes: OutcomesFile, picked: list[str]) -> list[Option]:
-    """Picked options that no chance group has a figure for."""
+    """Picked options that no chance group (side by side or apart) has a figure for."""
     drawn = {opt.id for s in chance_sets(options, outcomes, picked) for opt, _ in s.shown}
+    drawn |= {opt.id for s in apart_sets(options, outcomes, picked) for opt, _ in s.shown}
     return [o for o in picked_options(options, picked) if o.id not in drawn]

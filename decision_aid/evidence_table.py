@@ -24,8 +24,10 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel
 
+from decision_aid.checklist.wording import fill
 from decision_aid.content import Content
 from decision_aid.content.bundle import FILES
+from decision_aid.content.checklist import Rule
 from decision_aid.content.meta import Meta
 from decision_aid.content.outcomes import Outcome
 from decision_aid.content.sources import Source
@@ -158,7 +160,8 @@ def source_facts(content: Content, source: Source) -> list[str]:
         lines.append(f"**{labels.pmid}:** {source.pmid}")
     if source.doi:
         lines.append(f"**{labels.doi}:** {source.doi}")
-    lines.append(labels.checked_yes if source.checked else labels.checked_no)
+    lines.append(labels.checked_secondary if source.secondary else labels.checked_yes if source.checked
+                 else labels.checked_no)
     lines.append(f"**{labels.kind}:** {source.kind.replace('_', ' ')}")
     lines.append(f"**{labels.population}:** {source.population}")
     if source.note:
@@ -224,8 +227,21 @@ def describe(model: BaseModel, content: Content, around: Iterable[BaseModel] = (
         for name in _WHAT_FIELDS:
             value = getattr(m, name, None)
             if isinstance(value, str) and value:
-                return textwrap.shorten(value, width=110, placeholder=" ...")
+                return textwrap.shorten(filled(value, content, (*around, model)), width=110, placeholder=" ...")
     return str(getattr(model, "id", "") or type(model).__name__)
+
+
+_ANSWER = re.compile(r"\{answer\.[a-z0-9_]+\}")
+
+
+def filled(text: str, content: Content, models: Iterable[BaseModel]) -> str:
+    """A checklist rule's wording with its placeholders filled: thresholds and units from the rule,
+    and the patient's answer (unknown here) named in words, so no raw "{above}" reaches the table."""
+    rule = next((m for m in reversed(tuple(models)) if isinstance(m, Rule)), None)
+    if rule is None:
+        return text
+    text = _ANSWER.sub(content.evidence.figures.patient_answer, text)
+    return fill(text, rule, {}, content.checklist)
 
 
 def outcome_text(outcome: Outcome, content: Content) -> str:
@@ -431,7 +447,7 @@ def _text_rows(content: Content) -> Iterator[dict[str, Any]]:
                 continue
             for text in _strings(value):
                 if any(ch.isdigit() for ch in text) and not _CODE.match(text):
-                    yield _row(content, node, what=text, content_field=f"{node.file}: {node.loc}.{field}")
+                    yield _row(content, node, what=filled(text, content, (*node.ancestors, node.model)), content_field=f"{node.file}: {node.loc}.{field}")
 
 
 def _strings(value: Any) -> list[str]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from decision_aid.checklist import short_citation
 from decision_aid.content.options import OptionsFile
 from decision_aid.content.priorities import PrioritiesFile, Priority
+from decision_aid.content.sources import SourcesFile
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class TradeoffRow:
     symbol: str
     effect_words: str
     reason: str
-
+    rests_on: str  # the studies (short citations) the fit rests on, or what it follows from
 
 def top_priorities(ratings: Mapping[str, int | None], priorities: PrioritiesFile) -> list[RatedPriority]:
     """The priorities with the highest rating given, ties kept, in content order.
@@ -47,9 +49,15 @@ def top_priorities(ratings: Mapping[str, int | None], priorities: PrioritiesFile
 
 
 def tradeoff_rows(
-    priority_id: str, option_ids: list[str] | None, priorities: PrioritiesFile, options: OptionsFile
+    priority_id: str, option_ids: list[str] | None, priorities: PrioritiesFile, options: OptionsFile,
+    sources: SourcesFile | None = None,
 ) -> list[TradeoffRow]:
-    """For one priority, each option's relation (all options, or the given ones), in content order."""
+    """For one priority, each option's relation (all options, or the given ones), in content order.
+
+    Each row says what its fit rests on: the short citations of its sources (ids without `sources`),
+    or the relation's `basis` when no study gives a figure.
+    """
+    by_id = {s.id: s for s in sources.sources} if sources else {}
     rows = []
     for option in options.options:
         if option_ids is not None and option.id not in option_ids:
@@ -58,6 +66,8 @@ def tradeoff_rows(
         if relation is None:
             continue
         words = priorities.effects[relation.effect]
+        cited = "; ".join(short_citation(by_id[i]) if i in by_id else i for i in relation.source_ids)
+        rests_on = "; ".join(p for p in (cited, relation.basis or "") if p)
         rows.append(TradeoffRow(option.id, str(option.name), relation.effect, words.symbol,
-                                str(words.words), str(relation.reason)))
+                                str(words.words), str(relation.reason), rests_on))
     return rows

@@ -24,7 +24,8 @@ from decision_aid.sure import SureResult, score_words, sure_result
 from decision_aid.tradeoffs import RatedPriority
 
 # Sentence frame of a material risk with a known chance (numbers and words come from outcomes.yaml).
-RISK_LINE = "{name}: about {count} out of {den} people, {when}. {sure}"
+RISK_LINE = "{name}: about {count} out of {den} people, {when}. {range}{population} {sure}"
+RISK_RANGE = "The true number may be between {low} and {high} out of {den}. "
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,13 @@ def material_risk_lines(content: Content) -> list[str]:
         if risk.outcome_id:
             outcome = outcomes[risk.outcome_id]
             counts = outcome_counts(outcome)
+            den = format_number(counts.denominator)
+            span = "" if counts.low is None or counts.high is None else RISK_RANGE.format(
+                low=format_number(counts.low), high=format_number(counts.high), den=den)
             lines.append(RISK_LINE.format(
-                name=risk.name, count=format_number(counts.count), den=format_number(counts.denominator),
-                when=outcome.time_frame, sure=content.meta.certainty_words[outcome.certainty]))
+                name=risk.name, count=format_number(counts.count), den=den, when=outcome.time_frame,
+                range=span, population=_sentence(outcome.population),
+                sure=content.meta.certainty_words[outcome.certainty]))
         else:
             lines.append(f"{risk.name}. {risk.unknown}" if risk.unknown else f"{risk.name}.")
     return lines
@@ -141,3 +146,8 @@ def quiz_words(content: Content, result: QuizResult) -> str:
              (page.unanswered_heading, result.unanswered)]
     return " ".join(f"{heading} {', '.join(content.quiz.get(i).topic for i in ids)}."
                     for heading, ids in parts if ids)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."

@@ -12,6 +12,7 @@ from decision_aid.ui import charts
 from decision_aid.ui import clear as clear_ui
 from decision_aid.ui import personal as personal_ui
 from decision_aid.ui.sharing import current_view
+from decision_aid.ui.watch import show_watch_for
 
 content = ui.start_page("explainer")
 text = content.explainer
@@ -36,14 +37,14 @@ def steps() -> None:
 
 
 def timeline() -> None:
-    st.header(text.timeline_heading)
+    st.header(text.timeline_heading, anchor="timeline")
     st.markdown(words(text.timeline_intro))
     charts.show_timeline(content, text.timeline_option_ids, estimate=view.estimate)
     personal_ui.estimate_words(content, view)
 
 
 def chances() -> None:
-    st.header(text.chances_heading)
+    st.header(text.chances_heading, anchor="chances")
     st.markdown(words(text.chances_intro))
     clear_ui.picture_guide(content)  # how to use the pictures to decide; what a fair difference is
     # Benefits and harms are drawn the same way (equal detail); the consent path shows harms first.
@@ -52,7 +53,11 @@ def chances() -> None:
         st.subheader(section.heading)
         for group in section.groups:
             st.markdown(f"**{group.heading}**")
-            charts.show_comparison([outcomes[i] for i in group.outcome_ids], content, main_arm=group.main_arm)
+            if group.outcome_ids:
+                charts.show_comparison([outcomes[i] for i in group.outcome_ids], content, main_arm=group.main_arm)
+            if group.note:
+                # Beside the pictures, or instead of them when a figure cannot be drawn fairly.
+                (st.info if group.outcome_ids else st.warning)(words(group.note))
 
 
 def unknowns() -> None:
@@ -66,6 +71,10 @@ def think_twice() -> None:
     personal_ui.think_twice_cards(content, view, text.think_twice, words)  # this patient's first, marked
     st.markdown(text.checklist_pointer)
     st.page_link(page_script("checklist"), label=text.checklist_link)
+
+
+def watch_for() -> None:
+    show_watch_for(content, text.watch_heading, "watch-for", words)
 
 
 def glossary() -> None:
@@ -84,5 +93,5 @@ risks_first = paths.explainer_focus(content.paths, st.session_state.get(session.
 order = [chances, think_twice, unknowns, steps, timeline] if risks_first else [steps, timeline, chances, unknowns, think_twice]
 clear_ui.key_messages(content)  # the main points, for every patient
 personal_ui.noted_for_you(content, view, "explainer", words)  # first: the points and figures that fit
-for section in order + [glossary]:
+for section in order + [watch_for, glossary]:
     section()

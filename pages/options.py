@@ -36,7 +36,8 @@ else:
     # The grid: a real table (row and column headers), read in row and column order.
     st.header(text.grid_heading, anchor="side-by-side")
     st.markdown(text.grid_intro)
-    st.table(compare.grid_table(options, picked))
+    st.table(compare.grid_table(options, picked, content.sources))
+    st.info(text.supportive_care)
 
     st.header(options.combine.heading, anchor="which-go-together")
     st.markdown(options.combine.intro)
@@ -54,6 +55,11 @@ else:
         st.markdown(f"### {chance.group.heading}")
         st.markdown(chance.group.note)
         charts.show_chance_set(chance, content)
+    # Measured differently: the caveat as prominent as the pictures, then each picture on its own.
+    for apart in compare.apart_sets(options, content.outcomes, picked):
+        st.markdown(f"### {apart.group.heading}")
+        st.warning(apart.group.caveat, icon=":material/warning:")
+        charts.show_apart_set(apart, content)
     missing = compare.options_without_chances(options, content.outcomes, picked)
     if missing:
         st.markdown(text.no_chances.format(names=", ".join(o.name for o in missing)))

@@ -29,10 +29,11 @@ else:
     for rated in top:
         heading = text.tradeoff_for.format(priority=rated.priority.label, rating=rated.rating_label)
         st.markdown(f"### {heading}")
-        rows = tradeoffs.tradeoff_rows(rated.priority.id, None, priorities, content.options)
+        rows = tradeoffs.tradeoff_rows(rated.priority.id, None, priorities, content.options, content.sources)
         table = pd.DataFrame(
             {text.effect_column: [f"{r.symbol} {r.effect_words}" for r in rows],
-             text.reason_column: [r.reason for r in rows]},
+             text.reason_column: [r.reason for r in rows],
+             text.basis_column: [r.rests_on for r in rows]},
             index=pd.Index([r.option_name for r in rows], name=text.option_column),
         )
         st.table(table)

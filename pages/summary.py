@@ -10,6 +10,7 @@ from decision_aid.ui.checklist_form import show_findings
 from decision_aid.ui.clear import asked_part, words_on_this_page
 from decision_aid.ui.fhir_download import fhir_download_button
 from decision_aid.ui.personal import summary_part
+from decision_aid.ui.watch import show_watch_for
 from decision_aid.visit import gather_visit, material_risk_lines, quiz_words, sure_words
 
 # The name typed for the sheet has no `da_` key: it is left out of the record and the note, not
@@ -64,6 +65,8 @@ for item in content.summary.consent_items:
     if item.lists_material_risks:
         st.markdown("\n".join(f"- {line}" for line in material_risk_lines(content)))
 st.info(content.summary.consent_disclaimer)
+
+show_watch_for(content, content.summary.watch_for.heading, "watch-for")
 
 st.header(words.handout_heading)
 name = st.text_input(words.name_label, key=NAME_KEY, help=words.name_help,

@@ -10,7 +10,7 @@ from decision_aid.content import ContentError, load_content
 
 def test_shipped_content_is_valid(content):
     assert content.meta.language == "en"
-    assert len(content.options.options) == 6
+    assert len(content.options.options) == 8
 
 
 def test_check_command_passes_on_shipped_content(capsys):
@@ -64,7 +64,7 @@ BROKEN = {
     "duplicate id": (
         "options.yaml",
         dict(change=lambda d: d["options"].append(dict(d["options"][0]))),
-        "options.yaml: options[6].id: duplicate id 'injection'",
+        "options.yaml: options[8].id: duplicate id 'injection'",
     ),
 }
 

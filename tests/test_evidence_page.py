@@ -71,7 +71,9 @@ def test_every_cited_source_is_listed_with_citation_and_use(content):
         if source.doi:
             assert source.doi in inside
         wording = content.evidence.source_list
-        assert (wording.checked_yes if source.checked else wording.checked_no) in inside
+        expected = (wording.checked_secondary if source.secondary else wording.checked_yes if source.checked
+                    else wording.checked_no)
+        assert expected in inside
         assert f"- {wording.not_used}" not in inside, f"{source_id} is cited but shown as unused"
 
 

@@ -146,7 +146,7 @@ def test_every_icon_array_has_its_sentence_and_alt_text(page):
     text = _page_text(page)
     assert len(pictures) == len(EXPLAINER.outcome_ids()), "one icon array picture per outcome"
     alts = [alt for alt, _ in pictures]
-    for group in (g for s in (EXPLAINER.benefits, EXPLAINER.harms) for g in s.groups):
+    for group in (g for s in (EXPLAINER.benefits, EXPLAINER.harms) for g in s.groups if g.outcome_ids):
         outcomes = [OUTCOMES[i] for i in group.outcome_ids]
         den = figures.common_denominator(outcomes)
         for outcome in outcomes:
@@ -160,7 +160,7 @@ def test_every_icon_array_has_its_sentence_and_alt_text(page):
 
 
 def test_compared_pictures_share_a_denominator_and_draw_whole_icons(page):
-    for group in (g for s in (EXPLAINER.benefits, EXPLAINER.harms) for g in s.groups):
+    for group in (g for s in (EXPLAINER.benefits, EXPLAINER.harms) for g in s.groups if g.outcome_ids):
         outcomes = [OUTCOMES[i] for i in group.outcome_ids]
         den = figures.common_denominator(outcomes)
         for outcome in outcomes:

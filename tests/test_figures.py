@@ -29,7 +29,10 @@ def _load(name: str, model: type[BaseModel]) -> BaseModel:
 
 
 META: Meta = _load("meta.yaml", Meta)
-OUTCOMES: list[Outcome] = _load("outcomes.yaml", OutcomesFile).outcomes
+ALL_OUTCOMES: list[Outcome] = _load("outcomes.yaml", OutcomesFile).outcomes
+# Figures drawn as pictures (out of 100 or 1,000); rarer ones (out of 10,000) are said in words only.
+OUTCOMES: list[Outcome] = [o for o in ALL_OUTCOMES if o.denominator in figures.DENOMINATORS]
+WORDS_ONLY: list[Outcome] = [o for o in ALL_OUTCOMES if o.denominator not in figures.DENOMINATORS]
 TIMELINE: TimelineFile = _load("timeline.yaml", TimelineFile)
 
 
@@ -228,7 +231,7 @@ def test_colours_meet_contrast_against_white():
 
 def test_every_text_colour_on_a_figure_is_set_and_dark_enough():
     fig = figures.timeline_figure(TIMELINE)
-    colours = [fig.layout.font.color, fig.layout.legend.font.color]
+    colours = [fig.layout.font.color]
     colours += [a.font.color for a in fig.layout.annotations]
     assert all(c and theme.contrast_ratio(c) >= 4.5 for c in colours), colours
     for outcome in OUTCOMES:
@@ -339,3 +342,44 @@ def test_timeline_refuses_segments_off_axis_or_backwards():
 def test_figures_package_does_not_import_streamlit():
     source = " ".join(p.read_text() for p in (Path(figures.__file__).parent).glob("*.py"))
     assert "streamlit" not in source
+
+
+# --- content 1.1: rare figures in words, legend swatches that match the bars ---------------------
+
+
+def test_a_rare_harm_is_said_out_of_10000_and_never_drawn():
+    infection = next(o for o in WORDS_ONLY if o.id == "injection_joint_infection")
+    sentence = figures.outcome_sentence(infection, META)
+    assert "about 8 out of 10,000 people got an infection in the joint" in sentence
+    assert "between 3 and 12 out of 10,000" in sentence
+    assert "out of 1,000" not in sentence, "never rounded to a denominator too small for it"
+    with pytest.raises(ValueError, match="denominator must be 100 or 1000"):
+        figures.icon_array_svg(infection)
+
+
+def test_legend_swatches_are_drawn_with_the_very_marker_of_their_bars():
+    fig = figures.timeline_figure(TIMELINE)
+    assert not fig.layout.showlegend, "plotly's legend redraws patterns small (dots looked like pluses)"
+    swatches = {t.meta["kind"]: t for t in fig.data if t.meta["legend"]}
+    bars = {t.meta["kind"]: t for t in fig.data if not t.meta["legend"]}
+    assert set(swatches) == set(bars) == {"may_start", "working", "may_last"}
+    for kind, swatch in swatches.items():
+        assert swatch.marker.to_plotly_json() == bars[kind].marker.to_plotly_json(), kind
+    shapes = {kind: bars[kind].marker.pattern.shape or "" for kind in bars}
+    assert shapes == {"may_start": "/", "working": "", "may_last": "."}
+    words = [a.text for a in fig.layout.annotations]
+    for kind in swatches:
+        assert getattr(TIMELINE.legend, kind) in words
+
+
+def test_every_bar_follows_the_same_rules_solid_only_where_a_study_measured_help():
+    rows = {r.id: r for r in TIMELINE.rows}
+    # The steroid's effect was measured at week 1 (Atchia 2011): solid from a week, not from 3 weeks.
+    steroid = {s.kind: (s.from_hours, s.to_hours) for s in rows["injection_steroid"].segments}
+    assert steroid["working"][0] == 168
+    # Radiation: measured from day 8 after the last treatment (Truntzer 2013): solid from there.
+    radiation = {s.kind: (s.from_hours, s.to_hours) for s in rows["radiation"].segments}
+    assert radiation["working"][0] == 192
+    # The numbing medicine's timing is an inference: nothing solid.
+    assert all(s.kind != "working" for s in rows["injection_numbing"].segments)
+    assert "Half of people" not in rows["radiation"].words, "median 4 weeks is among responders only"

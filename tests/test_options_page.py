@@ -67,15 +67,15 @@ def test_chances_for_picked_options_share_a_denominator_and_are_said_in_words():
     at = open_page("options", da_options_picked=["injection", "bone_medicine"])
     assert not at.exception
     text = _markdown(at)
-    # Joint damage (10 out of 1,000) and jaw damage (2 out of 100) are both drawn out of 1,000.
-    assert "about 10 out of 1,000 people had serious damage to the bone or joint" in text
-    assert "about 20 out of 1,000 people had damage to the jaw bone" in text
-    assert "People who had bone medicine." in text
-    # Shot and bone medicine: less pain, flare, harm, bone problems; each a picture named by its numbers.
+    # Joint damage and jaw damage are different harms: each drawn alone, on its own denominator.
+    assert "about 12 out of 1,000 people had serious harm to the bone or joint" in text
+    assert "about 13 out of 1,000 people had damage to the jaw bone" in text
+    assert "People who got the bone shot (denosumab)." in text
     alts = [img.alt for picture in at.get("image") for img in picture.proto.imgs]
     assert len(alts) >= 4
-    assert "Icon array of 1,000 people: 10 had serious damage to the bone or joint, 990 did not." in alts
-    assert "Icon array of 1,000 people: 20 had damage to the jaw bone, 980 did not." in alts
+    assert "Icon array of 1,000 people: 12 had serious harm to the bone or joint, 988 did not." in alts
+    assert "Icon array of 1,000 people: 18 had damage to the jaw bone, 982 did not." in alts
+    assert any("Do not compare these numbers" in w.value for w in at.warning)
 
 
 def test_options_with_no_figures_say_so():

@@ -40,9 +40,8 @@ def test_path_pages_are_pages_of_the_app(content):
 
 def test_unknown_page_id_is_reported_naming_the_field(content_copy, content):
     root = content_copy("paths.yaml", change=lambda d: d["paths"][1]["page_ids"].append("quiz_page"))
-    broken = load_content(root)
-    problems = paths.unknown_page_ids(broken.paths, [p.id for p in content.pages.pages])
-    assert problems == ["paths[1].page_ids[5]: unknown page id 'quiz_page' (not in pages.yaml)"]
+    with pytest.raises(ContentError, match=r"paths\[1\]\.page_ids\[5\]: unknown page id 'quiz_page' \(not in pages.yaml\)"):
+        load_content(root)
 
 
 def test_a_page_twice_on_a_path_is_refused(content_copy):

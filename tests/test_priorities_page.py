@@ -11,7 +11,8 @@ from decision_aid.session import record_from_state
 from .conftest import open_page
 
 OPTION_NAMES = ["Hip injection", "Radiation therapy", "Bone medicine", "Pain medicines",
-                "Surgery to support the bone", "No new treatment for now"]
+                "Surgery to support the bone", "Image-guided bone procedures", "Other cancer care",
+                "No new treatment for now"]
 
 
 def _state(at):
@@ -53,7 +54,8 @@ def test_ratings_produce_the_tradeoff_view_for_the_highest_rated(content):
     assert len(at.table) == 2
     bone = at.table[1].value
     assert list(bone.index) == OPTION_NAMES  # every option, always in the same order
-    assert list(bone.columns) == ["How it fits", "Why"]
+    assert list(bone.columns) == ["How it fits", "Why", "What this rests on"]
+    assert bone.loc["Bone medicine", "What this rests on"] == "Saad F et al. 2002"
     assert bone.loc["Surgery to support the bone", "How it fits"] == "✓ Fits this"
     assert bone.loc["No new treatment for now", "How it fits"] == "✗ Does not fit this"
     assert "The choice is yours, with your care team." in _tradeoff_text(at)

@@ -97,7 +97,7 @@ def test_shows_what_changed_since_the_last_signed_version_from_git(root, capsys)
     # A new version with a new threshold: a draft again until someone signs it.
     meta_path = root / "en" / "meta.yaml"
     version = load_content(root).meta.version
-    _set(meta_path, f'version: "{version}"', 'version: "9.9.9"')
+    _set(meta_path, f'\nversion: "{version}"', '\nversion: "9.9.9"')
     _set(root / "en" / "checklist.yaml", "when: {field: inr, above: 3.0}", "when: {field: inr, above: 2.5}")
     assert load_content(root).meta.sign_off_for_this_version() is None
     capsys.readouterr()

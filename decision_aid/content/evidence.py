@@ -46,6 +46,7 @@ class SourceListText(ContentModel):
     doi: Text
     checked_yes: Text
     checked_no: Text
+    checked_secondary: Text = Field(description='"Checked (secondary)": read only in a secondary copy.')
     population: Text
     kind: Text
     note: Text
@@ -79,6 +80,7 @@ class FiguresText(ContentModel):
     filter_help: Text
     general_option: Text = Field(description="Filter choice for figures not tied to one option.")
     hours_after_treatment: Text = Field(description="Time frame of a timeline segment (in hours).")
+    patient_answer: Text = Field(description="Stands for a patient's answer in a rule's wording.")
     showing: Text = Field(description="Template with {shown} and {total}.")
     download_label: Text
     download_file_name: str = Field(pattern=r"^[a-z0-9_.-]+\.csv$")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import ContentModel, Id, Text
 from .text import PatientText
@@ -28,10 +28,23 @@ class ChanceGroup(ContentModel):
 
     id: Id
     heading: PatientText
-    outcome_ids: list[Id] = Field(min_length=1, max_length=3)
+    outcome_ids: list[Id] = Field(
+        default_factory=list, max_length=3,
+        description="Drawn side by side: only figures of the same measure, people and time (check).",
+    )
     main_arm: PatientText | None = Field(
         default=None, description="Who the first figure is about, when its outcome names no group."
     )
+    note: PatientText | None = Field(
+        default=None, description="Words beside the pictures, or instead of them when no figure can be drawn."
+    )
+    source_ids: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _pictures_or_words(self) -> ChanceGroup:
+        if not self.outcome_ids and not self.note:
+            raise ValueError("give outcome_ids, a note, or both")
+        return self
 
 
 class ChanceSection(ContentModel):
@@ -82,6 +95,7 @@ class ExplainerFile(ContentModel):
     think_twice: list[Caution] = Field(min_length=1)
     checklist_pointer: PatientText
     checklist_link: PatientText
+    watch_heading: PatientText
     glossary_heading: PatientText
     glossary_intro: PatientText
     glossary: list[GlossaryTerm] = Field(min_length=1)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from decision_aid.text_input import TextInputError, read_text
 
+from . import integrity
 from .bundle import FILES, Content
 from .checklist import NumberField
 from .clear import cross_file_problems as clear_problems
@@ -153,6 +154,8 @@ def cross_check(content: Content, folder: Path) -> Iterator[Problem]:
         "option": {o.id for o in content.options.options},
         "outcome": {o.id for o in content.outcomes.outcomes},
     }
+    for name, field, message in [*integrity.comparison_problems(content), *integrity.reference_problems(content)]:
+        yield Problem(_label(folder / name), field, message)
     for name, (attr, _) in FILES.items():
         label = _label(folder / name)
         for loc, node in _walk(getattr(content, attr)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from .base import ContentModel, Id
+from .outcomes import PopulationKind
 from .text import PatientText
 
 
@@ -26,6 +27,14 @@ class Answer(ContentModel):
     source_ids: list[Id] = Field(default_factory=list)
 
 
+class SheetLines(ContentModel):
+    """What the take-home sheet says about an option: what may help, and the main risks, equally."""
+
+    helps: PatientText
+    risks: PatientText
+    source_ids: list[Id] = Field(default_factory=list)
+
+
 class Option(ContentModel):
     id: Id
     name: PatientText
@@ -33,10 +42,18 @@ class Option(ContentModel):
     people: PatientText | None = Field(
         default=None, description='Names its group under an icon array: "People who had radiation".'
     )
+    sheet: SheetLines
     answers: dict[Id, Answer] = Field(description="Grid question id -> this option's answer.")
     combines_with_option_ids: list[Id] = Field(
         default_factory=list, description="Options that can be had together with this one."
     )
+
+
+class GroupMeasure(ContentModel):
+    """What every figure of a comparison group measures; `check` refuses a member that differs."""
+
+    outcome: Id = Field(description="The `measure` every outcome of the group has.")
+    population_kind: PopulationKind
 
 
 class ChanceGroup(ContentModel):
@@ -44,8 +61,20 @@ class ChanceGroup(ContentModel):
 
     id: Id
     heading: PatientText
+    measures: GroupMeasure
     note: PatientText = Field(description="What to keep in mind when comparing these figures.")
     outcome_ids: list[Id] = Field(min_length=1, description="At most one per option (outcomes.yaml).")
+
+
+class ApartGroup(ContentModel):
+    """Figures on one topic that were measured differently: each drawn alone, under a caveat shown
+    as prominently as the pictures, and never on a shared denominator."""
+
+    id: Id
+    heading: PatientText
+    caveat: PatientText = Field(description="Says plainly not to compare these numbers, and why.")
+    outcome_ids: list[Id] = Field(min_length=1)
+    source_ids: list[Id] = Field(default_factory=list, description="Sources of any number in the caveat.")
 
 
 class CombineWords(ContentModel):
@@ -72,9 +101,11 @@ class OptionsPage(ContentModel):
     grid_heading: PatientText
     grid_intro: PatientText
     question_column: PatientText
+    rests_on: PatientText = Field(description="After each grid answer; '{sources}' = its short citations.")
     timeline_heading: PatientText
     chances_heading: PatientText
     chances_intro: PatientText
+    supportive_care: PatientText = Field(description="Care that belongs to every plan, whatever is chosen.")
     no_chances: PatientText = Field(description="'{names}' = the picked options with no figures.")
     choice_note: PatientText
 
@@ -84,6 +115,7 @@ class OptionsFile(ContentModel):
     options: list[Option] = Field(min_length=2)
     combine: CombineWords
     chance_groups: list[ChanceGroup] = Field(default_factory=list)
+    apart_groups: list[ApartGroup] = Field(default_factory=list)
     page: OptionsPage
 
     @model_validator(mode="after")

@@ -9,6 +9,9 @@ from pydantic import Field, ValidationInfo, field_validator
 from .base import Certainty, ContentModel, Id, Text
 from .text import PatientText
 
+PopulationKind = Literal["arthritis", "metastases", "any_joint"]
+"""Hip arthritis (no cancer); cancer that has spread to the bone; joint shots of any kind or reason."""
+
 
 class Outcome(ContentModel):
     id: Id
@@ -24,7 +27,14 @@ class Outcome(ContentModel):
     arm: PatientText | None = Field(
         default=None, description="Who got what, when the figure is for one group of a comparison."
     )
-    denominator: Literal[100, 1000]
+    measure: Id = Field(
+        description="What is counted, defined one way (e.g. pain_halved): only figures with the same"
+        " measure, population kind and time frame may be drawn side by side."
+    )
+    population_kind: PopulationKind = Field(description="The kind of people the figure comes from.")
+    denominator: Literal[100, 1000, 10000] = Field(
+        description="10,000 only for figures too rare to draw: said in words, never as a picture."
+    )
     count: int = Field(ge=0, description="Whole people out of the denominator.")
     low: int | None = Field(default=None, ge=0)
     high: int | None = Field(default=None, ge=0)

@@ -15,6 +15,9 @@ class PageText(ContentModel):
     section: Text
     heading: Text
     intro: Text
+    anchors: list[str] = Field(
+        default_factory=list, description="Section anchors the page renders, that links may point to."
+    )
 
 
 class UiText(ContentModel):

@@ -38,6 +38,9 @@ class Relation(ContentModel):
     effect: Effect
     reason: PatientText
     source_ids: list[Id] = Field(default_factory=list)
+    basis: PatientText | None = Field(
+        default=None, description="What the fit rests on when no source does (e.g. what the treatment is)."
+    )
 
 
 class SureItem(ContentModel):
@@ -83,6 +86,7 @@ class PrioritiesPage(ContentModel):
     option_column: PatientText
     effect_column: PatientText
     reason_column: PatientText
+    basis_column: PatientText
     choice_note: PatientText
     questions_heading: PatientText
     questions_label: PatientText

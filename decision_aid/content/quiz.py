@@ -14,9 +14,15 @@ class QuizChoice(ContentModel):
 
 
 class SectionLink(ContentModel):
-    """Where the answer is covered: a page (pages.yaml id) and the section's heading in words."""
+    """Where the answer is covered: a page (pages.yaml id), the heading's anchor and its words.
+
+    `check` refuses an anchor the page does not declare in pages.yaml `anchors` (a test checks the
+    page renders each one), so a link can never point at a section that was renamed or removed."""
 
     page_id: Id
+    anchor: str | None = Field(
+        default=None, pattern=r"^[a-z][a-z0-9-]*$", description="The section's anchor on that page, if any."
+    )
     section: PatientText = Field(description="The section's heading, as the patient sees it.")
 
 

@@ -21,6 +21,9 @@ class Source(ContentModel):
     pmid: str | None = Field(default=None, pattern=r"^[0-9]{6,9}$")
     doi: str | None = Field(default=None, pattern=r"^10\.\S+/\S+$")
     checked: bool = Field(description="True when the figure was read in a public copy or abstract.")
+    secondary: bool = Field(
+        default=False, description='"checked (secondary)": read only in a secondary copy; said so on /evidence.'
+    )
     kind: SourceKind
     population: Text = Field(description="Who was studied, in the source's terms.")
     note: Text | None = None

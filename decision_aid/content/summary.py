@@ -52,6 +52,9 @@ class WatchFor(ContentModel):
     items: list[WatchItem] = Field(min_length=1)
     infection_signs: PatientText
     when_to_call: PatientText
+    urgent_heading: PatientText
+    urgent_signs: list[PatientText] = Field(min_length=1)
+    urgent_action: PatientText
 
 
 class PageWording(ContentModel):
@@ -105,6 +108,9 @@ class HandoutWording(ContentModel):
     version: PatientText = Field(description="Template with {version} and {reviewed}.")
     page_of: PatientText = Field(description="Footer; template with {page} and {pages}.")
     questions_shortened: PatientText = Field(description="When long questions are cut to fit the sheet.")
+    pictures_caveat: PatientText = Field(description="Shown before the pictures, in bold.")
+    helps_label: PatientText = Field(description="Labels what may help, for each option.")
+    risks_label: PatientText = Field(description="Labels each option's main risks.")
     icon_outcome_ids: list[Id] = Field(
         min_length=1, max_length=6, description="The chances drawn as icon pictures (outcomes.yaml)."
     )

@@ -63,6 +63,7 @@ class TimelineFile(ContentModel):
     title: PatientText
     axis_title: PatientText
     no_bar: PatientText = Field(description="Shown on a row with no segments.")
+    rests_on: PatientText = Field(description="After each row's words; '{sources}' = the studies its bars use.")
     legend: SegmentLegend
     ticks: list[Tick] = Field(min_length=2, description="Axis ticks, earliest first.")
     rows: list[TimelineRow] = Field(min_length=1)

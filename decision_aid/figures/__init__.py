@@ -5,12 +5,13 @@ The same geometry (`icon_layout`) serves the screen and the PDF handout; the sam
 figure and its sentence, so the two always state the same numbers.
 """
 
-from .counts import OutcomeCounts, common_denominator, format_number, outcome_counts
+from .counts import DENOMINATORS, OutcomeCounts, common_denominator, format_number, outcome_counts
 from .describe import outcome_alt, outcome_sentence, row_text, row_words, timeline_rows, timeline_text
 from .icon_array import Cell, IconArraySvg, IconLayout, icon_array_svg, icon_layout
 from .timeline import segment_spans, timeline_figure
 
 __all__ = [
+    "DENOMINATORS",
     "Cell",
     "IconArraySvg",
     "IconLayout",

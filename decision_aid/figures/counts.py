@@ -9,6 +9,10 @@ from decision_aid.content.outcomes import Outcome
 DENOMINATORS = (100, 1000)
 """Icon arrays show exactly 100 or 1,000 people (evidence.md section 10: same denominators)."""
 
+WORD_DENOMINATORS = (100, 1000, 10000)
+"""Figures said in words may also be out of 10,000: a rare harm (8 out of 10,000) is never rounded
+to "between 0 and 1 out of 1,000", which reads as "maybe never"; it is not drawn."""
+
 
 @dataclass(frozen=True)
 class OutcomeCounts:
@@ -29,8 +33,8 @@ def outcome_counts(outcome: Outcome, denominator: int | None = None) -> OutcomeC
     Never to a smaller one: 1 out of 1,000 cannot be shown as a whole icon out of 100.
     """
     target = outcome.denominator if denominator is None else denominator
-    if target not in DENOMINATORS:
-        raise ValueError(f"denominator must be 100 or 1000, not {target!r}")
+    if target not in WORD_DENOMINATORS:
+        raise ValueError(f"denominator must be 100, 1000 or 10000, not {target!r}")
     if target < outcome.denominator:
         raise ValueError(
             f"denominator: cannot show {outcome.id} (out of {outcome.denominator}) out of {target}; "

@@ -21,6 +21,7 @@ from .describe import timeline_rows
 
 KINDS: tuple[SegmentKind, ...] = ("may_start", "working", "may_last")
 EDGE = 0.12  # decades of room either side, so the first and last tick labels are not cut off
+SWATCH_SPAN = 4  # a legend swatch runs from the first tick to this many times it (log axis)
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,10 @@ def timeline_figure(
     """The timeline chart of the given options (all when None), in content order."""
     rows = timeline_rows(timeline, option_ids)
     size = theme.sizes(large_text)
-    boxes, y = [], 8.0
+    # The legend is drawn in the plot with the bars' own markers, so each swatch is the very
+    # pattern of its bars (plotly's own legend redraws patterns small, and dots turned to pluses).
+    legend_y = [8.0 + size.font * 0.8 + i * size.font * 1.7 for i in range(len(KINDS))]
+    boxes, y = [], legend_y[-1] + size.font * 1.6
     for _ in rows:
         bar_y = y + size.font * 1.5 + size.bar / 2
         boxes.append(_RowBox(y, bar_y))
@@ -45,17 +49,23 @@ def timeline_figure(
     plot_height = y
 
     fig = go.Figure()
+    ticks = timeline.ticks
+    swatch = (ticks[0].hours, ticks[0].hours * SWATCH_SPAN)
+    annotations = []
+    for kind, sy in zip(KINDS, legend_y, strict=True):
+        fig.add_trace(_bars(kind, [sy], [swatch[0]], [swatch[1] - swatch[0]], size.font, legend=True))
+        annotations.append(dict(text=getattr(timeline.legend, kind), x=math.log10(swatch[1] * 1.4), xref="x",
+                                xanchor="left", y=sy, yref="y", yanchor="middle", showarrow=False,
+                                font=dict(size=size.small, color=theme.TEXT)))
     for kind in KINDS:
         fig.add_trace(_segments(rows, boxes, kind, getattr(timeline.legend, kind), size.bar))
-    annotations = []
     for row, box in zip(rows, boxes, strict=True):
         annotations.append(_note(f"<b>{row.name}</b>", box.name_y, size.font, theme.TEXT))
         if not row.segments:
             annotations.append(_note(f"<i>{timeline.no_bar}</i>", box.bar_y - size.small * 0.7,
                                      size.small, theme.MUTED_TEXT))
 
-    ticks = timeline.ticks
-    top, bottom = 80 + (16 if large_text else 0), 74 + (18 if large_text else 0)
+    top, bottom = 56 + (16 if large_text else 0), 74 + (18 if large_text else 0)
     fig.update_layout(
         # No plotly template: every colour and font is set here, and the default template made up
         # most of the figure (copied, checked and sent on every rerun).
@@ -80,10 +90,7 @@ def timeline_figure(
             showline=True, linecolor=theme.MUTED_TEXT, ticks="outside", tickcolor=theme.MUTED_TEXT,
         ),
         yaxis=dict(visible=False, range=[plot_height, 0], fixedrange=True),
-        legend=dict(
-            orientation="h", x=0, xanchor="left", y=1, yanchor="bottom", yref="paper",
-            font=dict(size=size.small, color=theme.TEXT), itemclick=False, itemdoubleclick=False,
-        ),
+        showlegend=False,
         hovermode=False,
         dragmode=False,
         annotations=annotations,
@@ -95,6 +102,8 @@ def segment_spans(fig: go.Figure) -> dict[str, list[tuple[float, float]]]:
     """(from, to) hours of every drawn segment, by kind: what the chart shows, for checks."""
     spans: dict[str, list[tuple[float, float]]] = {}
     for trace in fig.data:
+        if trace.meta.get("legend"):
+            continue
         kind = trace.meta["kind"]
         spans[kind] = [(b, b + x) for b, x in zip(trace.base or (), trace.x or (), strict=True)]
     return spans
@@ -109,6 +118,12 @@ def _segments(rows: list[TimelineRow], boxes: list[_RowBox], kind: SegmentKind, 
                 ys.append(box.bar_y)
                 bases.append(seg.from_hours)
                 lengths.append(seg.to_hours - seg.from_hours)
+    return _bars(kind, ys, bases, lengths, thickness, name=name)
+
+
+def _bars(kind: SegmentKind, ys: list[float], bases: list[float], lengths: list[float], thickness: int,
+          *, name: str = "", legend: bool = False) -> go.Bar:
+    """Bars of one kind: the same marker for a row's segments and for the legend's swatch."""
     pattern = theme.TIMELINE_PATTERN[kind]
     return go.Bar(
         orientation="h",
@@ -116,7 +131,7 @@ def _segments(rows: list[TimelineRow], boxes: list[_RowBox], kind: SegmentKind, 
         x=lengths,
         base=bases,
         name=name,
-        meta={"kind": kind},
+        meta={"kind": kind, "legend": legend},
         width=thickness,  # y is in pixels
         marker=dict(
             color=theme.BACKGROUND if pattern else theme.TIMELINE_COLOUR,
@@ -125,7 +140,7 @@ def _segments(rows: list[TimelineRow], boxes: list[_RowBox], kind: SegmentKind, 
                          solidity=0.4, size=9) if pattern else None,
         ),
         hoverinfo="skip",
-        showlegend=True,
+        showlegend=False,
     )
 
 

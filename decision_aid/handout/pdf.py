@@ -17,7 +17,7 @@ from decision_aid.checklist import short_citation
 from decision_aid.content import Content
 from decision_aid.content.outcomes import Outcome
 from decision_aid.dates import long_date
-from decision_aid.figures import outcome_sentence, row_text, timeline_rows
+from decision_aid.figures import outcome_sentence
 from decision_aid.session import SessionRecord
 from decision_aid.visit import Visit, gather_visit, material_risk_lines
 
@@ -31,7 +31,11 @@ from .icons import draw_icon_array, icon_array_height
 from .printable import printable_inputs
 from .shared_part import write_shared
 
-MAX_PAGES = 4
+# Every option with its good and bad sides, the full list of risks and the signs to get urgent help
+# need a fifth page in large print; safety wording is never cut to fit.
+MAX_PAGES = {False: 5, True: 8}
+"""Pages at most, by text size (large: True). Every option's benefits and harms in equal detail,
+the urgent signs and whom to call do not fit fewer in large type; past these the sheet shortens."""
 
 # Type sizes in points. Body text at least 13 pt (16 pt in large text) so the sheet is easy to
 # read for people with poor sight or without their glasses.
@@ -112,7 +116,7 @@ def _fitted_sheet(
             writer.talked_about(visit)
         writer.watch_for()
         writer.sources()
-        if writer.pdf.page <= MAX_PAGES:
+        if writer.pdf.page <= MAX_PAGES[large]:
             break
     return writer.pdf
 
@@ -124,15 +128,17 @@ class Compact:
     questions_chars: int
     timeline_picked_only: bool  # "how soon and how long" only for the options looked at (if any)
     pictures: int | None  # icon pictures drawn (None: all)
+    option_summaries: bool = True  # the one-line "what it is" under each option's name
 
 
 # Tried in order until the sheet fits. The patient's own questions are cut first (the sheet says
-# so), then timing details of options not looked at, then the last icon pictures.
+# so), then details of options not looked at, then the last icon pictures (whole options: a good
+# and a bad result each), then the one-line summary under each option's name.
 COMPACT_STEPS = (
     Compact(questions_chars=600, timeline_picked_only=False, pictures=None),
     Compact(questions_chars=300, timeline_picked_only=True, pictures=None),
     Compact(questions_chars=200, timeline_picked_only=True, pictures=2),
-    Compact(questions_chars=120, timeline_picked_only=True, pictures=1),  # every box full, large text
+    Compact(questions_chars=200, timeline_picked_only=True, pictures=2, option_summaries=False),
 )
 
 
@@ -214,18 +220,21 @@ class _Writer:
             if self.pdf.will_page_break(BODY_PT[self.large] * LINE * 3):  # name not alone at a page foot
                 self.pdf.add_page()
             self.para(name, bold=True)
-            self.para(option.summary)
+            if self.compact.option_summaries:
+                self.para(option.summary)
             if self.compact.timeline_picked_only and picked and option.id not in picked:
                 self.pdf.ln(1.5)
                 continue
-            for row in timeline_rows(self.c.timeline, [option.id]):
-                self.para(row_text(row), indent=6)
-                self.cite(row.source_ids)
+            # Benefits and harms in equal detail: what may help, then the main risks.
+            self.para(f"{self.words.helps_label} {option.sheet.helps}", indent=6)
+            self.para(f"{self.words.risks_label} {option.sheet.risks}", indent=6)
+            self.cite(option.sheet.source_ids)
             self.pdf.ln(1.5)
 
     def pictures(self) -> None:
         self.heading(self.words.pictures_heading)
         self.para(self.words.pictures_intro)
+        self.para(self.words.pictures_caveat, bold=True)
         outcomes = {o.id: o for o in self.c.outcomes.outcomes}
         for outcome_id in self.words.icon_outcome_ids[: self.compact.pictures]:
             self._icon_block(outcomes[outcome_id])
@@ -234,7 +243,9 @@ class _Writer:
         width = ICON_WIDTH[outcome.denominator]
         icons_h = icon_array_height(outcome.count, outcome.denominator, width)
         text_w = self.pdf.epw - width - 6
-        sentence = outcome_sentence(outcome, self.c.meta)  # ends with how sure we are
+        option = self.c.options.get(outcome.option_id)
+        # Named by who had it: each picture stands alone, so it says which treatment it is about.
+        sentence = outcome_sentence(outcome, self.c.meta, arm=option.people or option.name)  # ends with how sure
         height = self._font(BODY_PT)
         rows = lines.wrap(self.pdf, sentence, text_w)
         text_h = len(rows) * height
@@ -290,6 +301,10 @@ class _Writer:
         self.pdf.ln(1)
         self.para(watch.infection_signs, bold=True)
         self.para(watch.when_to_call, bold=True)
+        self.pdf.ln(1)
+        self.para(watch.urgent_heading, bold=True)
+        self.bullets(watch.urgent_signs)
+        self.para(watch.urgent_action, bold=True)
         self.who_to_call()
 
     def who_to_call(self) -> None:

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 import streamlit as st
 
 from decision_aid import figures
-from decision_aid.compare import ChanceSet
+from decision_aid.checklist import short_citation
+from decision_aid.compare import ApartSet, ChanceSet
 from decision_aid.content import Content
 from decision_aid.content.outcomes import Outcome
 from decision_aid.content.personal import EstimateBand
@@ -30,6 +31,9 @@ def show_outcome(outcome: Outcome, content: Content, denominator: int | None = N
                  *, arm: str | None = None) -> None:
     """One icon array picture with its sentence beneath. `denominator` sets a common one for
     comparisons; `arm` names the group when the outcome names none."""
+    if (denominator or outcome.denominator) not in figures.DENOMINATORS:  # too rare to draw: words only
+        st.markdown(figures.outcome_sentence(outcome, content.meta, denominator, arm=arm))
+        return
     picture = per_content(_icon_array, content, outcome.id, large_text_on(), denominator, arm)
     # An int width draws it at its own size (crisp), shrunk to fit a narrower column.
     st.image(picture.svg, width=picture.width, alt=figures.outcome_alt(outcome, denominator))
@@ -42,6 +46,13 @@ def show_comparison(outcomes: Sequence[Outcome], content: Content, *, main_arm: 
     `main_arm` names the group of any outcome that names none (the first, in a study comparison).
     """
     _side_by_side([(o, main_arm) for o in outcomes], content, figures.common_denominator(list(outcomes)))
+
+
+def show_apart_set(apart: ApartSet, content: Content) -> None:
+    """Figures measured differently: each alone, full width, on its own denominator."""
+    for option, outcome in apart.shown:
+        with st.container(border=True):
+            show_outcome(outcome, content, arm=option.people or option.name)
 
 
 def show_chance_set(chance: ChanceSet, content: Content) -> None:
@@ -71,7 +82,12 @@ def show_timeline(content: Content, option_ids: list[str] | None = None, *, key:
     if estimate is not None:
         fig = per_content(_with_band, content, large_text_on(), tuple(option_ids) if option_ids else None,
                           estimate.value)
-    lines = figures.timeline_text(timeline, option_ids)
+    by_id = {s.id: s for s in content.sources.sources}
+    # Each row's words, then the studies its bars use (the same rules draw every row's bars).
+    lines = [f"{line} " + timeline.rests_on.format(
+                 sources="; ".join(short_citation(by_id[i]) for i in row.source_ids if i in by_id))
+             for line, row in zip(figures.timeline_text(timeline, option_ids),
+                                  figures.timeline_rows(timeline, option_ids), strict=True)]
     st.plotly_chart(
         fig,
         width="stretch",  # the time axis stretches; its words are wrapped to fit
