@@ -26,7 +26,8 @@ from .text import PatientText
 REFERENCE_LANGUAGE = "en"
 
 # Fields that say who translated what and when: they belong to each language.
-_OWN_TO_EACH_LANGUAGE = {("meta", "language"), ("meta", "translation")}
+_OWN_TO_EACH_LANGUAGE = {("meta", "language"), ("meta", "language_name"), ("meta", "translation"),
+                         ("meta", "sign_offs")}  # a translation is reviewed and signed off on its own
 
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 
@@ -136,3 +137,47 @@ def translation_problems(root: Path) -> list[Problem]:
             problems.extend(Problem(label, where, message) for where, message in
                             compare_translation(getattr(reference, attr), getattr(content, attr), attr))
     return problems
+
+
+def file_problems(root: Path, language: str, name: str) -> list[str]:
+    """One translated file checked on its own against the reference: its model, then everything but
+    wording. For translators working file by file (the whole folder is checked by `check`)."""
+    from pydantic import ValidationError
+
+    from .yaml_reader import parse_yaml
+
+    reference = load_content(root, REFERENCE_LANGUAGE)
+    attr, model = FILES[name]
+    path = Path(root) / language / name
+    try:
+        translated = model.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
+    except ValidationError as err:
+        return [f"{path}: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()]
+    except Exception as err:  # noqa: BLE001 - a translator's tool: say what is wrong, whatever it is
+        return [f"{path}: {err}"]
+    return [f"{path}: {where}: {message}" for where, message in
+            compare_translation(getattr(reference, attr), translated, attr)]
+
+
+if __name__ == "__main__":  # python -m decision_aid.content.languages es options.yaml
+    import sys
+
+    from .loading import DEFAULT_ROOT
+
+    found = file_problems(DEFAULT_ROOT, sys.argv[1], sys.argv[2])
+    print("\n".join(found) or f"{sys.argv[1]}/{sys.argv[2]}: matches {REFERENCE_LANGUAGE} in everything but wording")
+    if not found and sys.argv[1] == "es":
+        from decision_aid.readability import fernandez_huerta
+
+        from .loading import _walk
+        from .yaml_reader import parse_yaml
+
+        model = FILES[sys.argv[2]][1].model_validate(
+            parse_yaml((DEFAULT_ROOT / "es" / sys.argv[2]).read_text(encoding="utf-8")))
+        texts = [str(t) for _, t in _walk(model) if isinstance(t, PatientText)]
+        texts = [t if t.rstrip()[-1:] in ".?!:" else t + "." for t in texts]
+        hardest = sorted(texts, key=fernandez_huerta)[:5]
+        print(f"Fernández-Huerta of the patient text: {fernandez_huerta(' '.join(texts)):.1f} (70 or more)"
+              if texts else "no patient text in this file")
+        print("hardest:", *hardest, sep="\n  ")
+    sys.exit(1 if found else 0)

@@ -47,8 +47,20 @@ class ClinicWords(ContentModel):
     not_set: Text = Field(description="On the start page while content/clinic.yaml is missing.")
 
 
+class Translation(ContentModel):
+    """Who translated a language folder from the reference (English) content, and whether a
+    qualified medical translator has reviewed it. Absent in the reference language."""
+
+    translated_by: Text = Field(description="Who translated it, said plainly (credentials or none).")
+    from_version: str = Field(pattern=VERSION_PATTERN, description="The English content version translated.")
+    reviewed_by_medical_translator: bool
+    unreviewed_note: PatientText = Field(description="Shown on every page while not reviewed.")
+
+
 class Meta(ContentModel):
     language: str = Field(pattern=r"^[a-z]{2}$")
+    language_name: Text = Field(description="The language's own name, for the language choice (English, Español).")
+    translation: Translation | None = None
     title: PatientText
     version: str = Field(pattern=VERSION_PATTERN)
     produced: dt.date
