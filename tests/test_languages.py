@@ -96,3 +96,11 @@ def test_a_meta_language_that_does_not_match_its_folder_is_refused(two_languages
 ])
 def test_numbers_are_compared_without_separators(text, numbers):
     assert numbers_in(text) == numbers
+
+
+def test_a_translated_placeholder_is_refused(two_languages):
+    def change(data):
+        data["ui"]["content_version"] = data["ui"]["content_version"].replace("{version}", "{versión}")
+
+    problems = _messages(two_languages("pages.yaml", change))
+    assert any("pages.yaml: ui.content_version: placeholders differ" in p for p in problems), problems

@@ -30,6 +30,7 @@ _OWN_TO_EACH_LANGUAGE = {("meta", "language"), ("meta", "language_name"), ("meta
                          ("meta", "sign_offs")}  # a translation is reviewed and signed off on its own
 
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+_PLACEHOLDER = re.compile(r"\{[a-z_.]*\}")
 
 
 def available_languages(root: Path) -> list[str]:
@@ -75,6 +76,9 @@ def _compare(ref: Any, other: Any, loc: str, attr: str, *, words: bool) -> Itera
     elif isinstance(ref, str) and (words or isinstance(ref, PatientText)):
         if not isinstance(other, str):
             yield loc, f"must be words, as in {REFERENCE_LANGUAGE}"
+        elif sorted(_PLACEHOLDER.findall(ref)) != sorted(_PLACEHOLDER.findall(str(other))):
+            yield loc, (f"placeholders differ from {REFERENCE_LANGUAGE}: keep "
+                        f"{', '.join(sorted(set(_PLACEHOLDER.findall(ref)))) or 'none'} exactly as they are")
         elif numbers_in(ref) != numbers_in(str(other)):
             yield loc, (f"numbers differ from {REFERENCE_LANGUAGE} ({', '.join(numbers_in(ref)) or 'none'} "
                         f"there, {', '.join(numbers_in(str(other))) or 'none'} here): a translation "
