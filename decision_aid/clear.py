@@ -15,8 +15,8 @@ def fair_difference(content: Content) -> str:
     first, second = outcomes[guide.fair_outcome_id], outcomes[guide.compared_outcome_id]
     a, b = outcome_counts(first), outcome_counts(second)
     return guide.fair_difference.format(time_frame=first.time_frame,
-                                        difference=format_number(a.count - b.count),
-                                        denominator=format_number(a.denominator))
+                                        difference=format_number(a.count - b.count, content.meta.formats),
+                                        denominator=format_number(a.denominator, content.meta.formats))
 
 
 def asked_questions(content: Content, ticks: Mapping[str, bool] | None) -> list[str]:

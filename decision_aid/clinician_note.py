@@ -24,7 +24,7 @@ def clinician_note(content: Content, record: SessionRecord | None) -> str:
     missing = words.not_discussed
     lines = [
         words.title,
-        words.version.format(version=meta.version, reviewed=long_date(meta.last_reviewed)),
+        words.version.format(version=meta.version, reviewed=long_date(meta.last_reviewed, meta.formats)),
         *review_status.note_lines(content),  # DRAFT until this version is signed off; review overdue
         "",
         f"{words.options}: " + ("; ".join(o.name for o in visit.options) if visit.options else missing),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from decision_aid.content import Content
-from decision_aid.content.meta import SignOff
+from decision_aid.content.meta import Formats, SignOff
 from decision_aid.dates import long_date
 from decision_aid.evidence_table import review_is_overdue
 
@@ -23,11 +23,12 @@ def overdue_line(content: Content, today: dt.date | None = None) -> str | None:
     """The warning once meta.yaml's review-by date has passed, else None."""
     if not review_is_overdue(content.meta, today):
         return None
-    return content.evidence.about.review_overdue.format(date=long_date(content.meta.review_by))
+    meta = content.meta
+    return content.evidence.about.review_overdue.format(date=long_date(meta.review_by, meta.formats))
 
 
-def _fill(template: str, sign_off: SignOff) -> str:
-    return template.format(name=sign_off.name, role=sign_off.role, date=long_date(sign_off.date),
+def _fill(template: str, sign_off: SignOff, formats: Formats) -> str:
+    return template.format(name=sign_off.name, role=sign_off.role, date=long_date(sign_off.date, formats),
                            version=sign_off.content_version)
 
 
@@ -35,7 +36,7 @@ def note_lines(content: Content, today: dt.date | None = None) -> list[str]:
     """The clinician's note: approved by whom and when, or DRAFT; and an overdue review."""
     words = content.meta.status_words
     sign_off = approval(content)
-    status = (_fill(words.approved_note, sign_off) if sign_off
+    status = (_fill(words.approved_note, sign_off, content.meta.formats) if sign_off
               else words.draft_note.format(version=content.meta.version))
     overdue = overdue_line(content, today)
     return [status, overdue] if overdue else [status]
@@ -45,7 +46,7 @@ def evidence_line(content: Content) -> str:
     """The evidence page: who approved this version and when, or that no one has."""
     words = content.meta.status_words
     sign_off = approval(content)
-    return _fill(words.approved, sign_off) if sign_off else words.not_approved.format(
+    return _fill(words.approved, sign_off, content.meta.formats) if sign_off else words.not_approved.format(
         version=content.meta.version)
 
 

@@ -16,16 +16,13 @@ from decision_aid.content import Content
 from decision_aid.content.options import Option
 from decision_aid.content.summary import ConsentItem
 from decision_aid.figures import format_number, outcome_counts
+from decision_aid.figures.describe import range_words
 from decision_aid.free_text import clip
 from decision_aid.personal import PersonalView, view_of_record
 from decision_aid.quiz import QuizResult, quiz_result
 from decision_aid.session import SessionRecord
 from decision_aid.sure import SureResult, score_words, sure_result
 from decision_aid.tradeoffs import RatedPriority
-
-# Sentence frame of a material risk with a known chance (numbers and words come from outcomes.yaml).
-RISK_LINE = "{name}: about {count} out of {den} people, {when}. {range}{population} {sure}"
-RISK_RANGE = "The true number may be between {low} and {high} out of {den}. "
 
 
 @dataclass(frozen=True)
@@ -73,11 +70,11 @@ def material_risk_lines(content: Content) -> list[str]:
         if risk.outcome_id:
             outcome = outcomes[risk.outcome_id]
             counts = outcome_counts(outcome)
-            den = format_number(counts.denominator)
-            span = "" if counts.low is None or counts.high is None else RISK_RANGE.format(
-                low=format_number(counts.low), high=format_number(counts.high), den=den)
-            lines.append(RISK_LINE.format(
-                name=risk.name, count=format_number(counts.count), den=den, when=outcome.time_frame,
+            formats = content.meta.formats
+            span = "" if counts.low is None or counts.high is None else range_words(counts, formats) + " "
+            lines.append(formats.figures.risk_line.format(
+                name=risk.name, count=format_number(counts.count, formats),
+                den=format_number(counts.denominator, formats), when=outcome.time_frame,
                 range=span, population=_sentence(outcome.population),
                 sure=content.meta.certainty_words[outcome.certainty]))
         else:

@@ -28,9 +28,9 @@ st.header(about.heading)
 _bullets(
     f"**{label}:** {value}"
     for label, value in [
-        (about.produced, long_date(meta.produced)),
-        (about.last_reviewed, long_date(meta.last_reviewed)),
-        (about.review_by, long_date(meta.review_by)),
+        (about.produced, long_date(meta.produced, meta.formats)),
+        (about.last_reviewed, long_date(meta.last_reviewed, meta.formats)),
+        (about.review_by, long_date(meta.review_by, meta.formats)),
         (about.update_policy, meta.update_policy),
         (about.authors, meta.authors),
         (about.funding, meta.funding),

@@ -104,7 +104,7 @@ def test_limits_and_ipdas_items_are_shown(content):
     for value in ipdas:
         assert value in shown
     for date in (meta.produced, meta.last_reviewed, meta.review_by):
-        assert long_date(date) in shown
+        assert long_date(date, meta.formats) in shown
 
 
 def test_no_review_warning_before_the_review_by_date(content):

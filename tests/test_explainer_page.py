@@ -152,7 +152,7 @@ def test_every_icon_array_has_its_sentence_and_alt_text(page):
         for outcome in outcomes:
             sentence = figures.outcome_sentence(outcome, META, den, arm=group.main_arm)
             assert sentence in text
-            alt = figures.outcome_alt(outcome, den)
+            alt = figures.outcome_alt(outcome, META.formats, den)
             assert alt in alts
             count = figures.outcome_counts(outcome, den)
             assert f"{count.count:,} {outcome.label}, {count.rest:,} {outcome.not_label}" in alt
@@ -164,7 +164,7 @@ def test_compared_pictures_share_a_denominator_and_draw_whole_icons(page):
         outcomes = [OUTCOMES[i] for i in group.outcome_ids]
         den = figures.common_denominator(outcomes)
         for outcome in outcomes:
-            alt, svg = next(p for p in _pictures(page) if p[0] == figures.outcome_alt(outcome, den))
+            alt, svg = next(p for p in _pictures(page) if p[0] == figures.outcome_alt(outcome, META.formats, den))
             people = _people(svg)
             assert len(people) == den, alt
             highlighted = len(people) - people.count(f"#{icon_array.UNAFFECTED_ICON}")

@@ -135,7 +135,7 @@ def test_layout_refuses_fractions_and_out_of_range(count, denominator, message):
 
 @pytest.mark.parametrize("outcome", OUTCOMES, ids=lambda o: o.id)
 def test_picture_draws_every_person_where_the_layout_says_and_highlights_count(outcome):
-    picture = figures.icon_array_svg(outcome)
+    picture = figures.icon_array_svg(outcome, META.formats)
     highlight = icon_array.HARM_ICON if outcome.kind == "harm" else icon_array.BENEFIT_ICON
     layout = figures.icon_layout(outcome.count, outcome.denominator)  # the PDF handout draws this too
     expected = [(highlight if c.highlighted else icon_array.UNAFFECTED_ICON, c.x, c.y) for c in layout.cells]
@@ -148,7 +148,7 @@ def test_picture_draws_every_person_where_the_layout_says_and_highlights_count(o
 
 @pytest.mark.parametrize("outcome", [o for o in OUTCOMES if o.denominator == 100], ids=lambda o: o.id)
 def test_common_denominator_multiplies_100_by_10(outcome):
-    picture = figures.icon_array_svg(outcome, denominator=1000)
+    picture = figures.icon_array_svg(outcome, META.formats, denominator=1000)
     assert icon_counts(picture) == (outcome.count * 10, 1000 - outcome.count * 10)
     assert "out of 1,000 people" in picture_words(picture)
     assert "out of 1,000 people" in figures.outcome_sentence(outcome, META, 1000)
@@ -157,7 +157,7 @@ def test_common_denominator_multiplies_100_by_10(outcome):
 @pytest.mark.parametrize("outcome", [o for o in OUTCOMES if o.denominator == 1000], ids=lambda o: o.id)
 def test_never_shrinks_1000_to_100(outcome):
     with pytest.raises(ValueError, match="cannot show .* out of 100"):
-        figures.icon_array_svg(outcome, denominator=100)
+        figures.icon_array_svg(outcome, META.formats, denominator=100)
     with pytest.raises(ValueError, match="cannot show"):
         figures.outcome_sentence(outcome, META, 100)
 
@@ -174,14 +174,14 @@ PAIRS = [(o, None) for o in OUTCOMES] + [(o, 1000) for o in OUTCOMES if o.denomi
 
 @pytest.mark.parametrize("outcome, denominator", PAIRS, ids=lambda v: getattr(v, "id", str(v)))
 def test_sentence_states_the_same_numbers_as_the_icon_array(outcome, denominator):
-    picture = figures.icon_array_svg(outcome, denominator=denominator)
+    picture = figures.icon_array_svg(outcome, META.formats, denominator=denominator)
     sentence = figures.outcome_sentence(outcome, META, denominator)
-    alt = figures.outcome_alt(outcome, denominator)
+    alt = figures.outcome_alt(outcome, META.formats, denominator)
     assert numbers(sentence) == numbers(picture_words(picture))
     drawn_count, drawn_rest = icon_counts(picture)
-    assert f"about {figures.format_number(drawn_count)} out of" in sentence
-    assert f"; {figures.format_number(drawn_rest)} out of" in sentence
-    assert f"{figures.format_number(drawn_count)} {outcome.label}, {figures.format_number(drawn_rest)}" in alt
+    assert f"about {figures.format_number(drawn_count, META.formats)} out of" in sentence
+    assert f"; {figures.format_number(drawn_rest, META.formats)} out of" in sentence
+    assert f"{figures.format_number(drawn_count, META.formats)} {outcome.label}, {figures.format_number(drawn_rest, META.formats)}" in alt
     assert parse(picture).findtext(f"{SVG}title") == alt
     assert parse(picture).get("role") == "img"
 
@@ -209,7 +209,7 @@ def test_sentence_gives_range_and_arm_when_content_has_them():
 def test_harm_and_benefit_differ_in_shape_as_well_as_colour():
     def icons(outcome) -> dict[str, ET.Element]:
         """The picture's icons by id, as defined once in its <defs>."""
-        defs = parse(figures.icon_array_svg(outcome)).find(f"{SVG}defs")
+        defs = parse(figures.icon_array_svg(outcome, META.formats)).find(f"{SVG}defs")
         return {icon.get("id"): icon for icon in defs}
 
     harm = icons(next(o for o in OUTCOMES if o.kind == "harm" and o.count))
@@ -235,7 +235,7 @@ def test_every_text_colour_on_a_figure_is_set_and_dark_enough():
     colours += [a.font.color for a in fig.layout.annotations]
     assert all(c and theme.contrast_ratio(c) >= 4.5 for c in colours), colours
     for outcome in OUTCOMES:
-        picture = figures.icon_array_svg(outcome, arm="People who had it")
+        picture = figures.icon_array_svg(outcome, META.formats, arm="People who had it")
         background = parse(picture).find(f"{SVG}rect")
         assert background.get("fill") == theme.BACKGROUND and background.get("width") == "100%"
         fills = {t.get("fill") for t in picture_texts(picture)}
@@ -244,7 +244,7 @@ def test_every_text_colour_on_a_figure_is_set_and_dark_enough():
 
 def test_picture_text_names_its_fonts_and_escapes_content():
     outcome = OUTCOMES[0].model_copy(update={"label": "had <less> pain & slept", "population": "A & B <c>."})
-    picture = figures.icon_array_svg(outcome, arm="People <who> had R&D")
+    picture = figures.icon_array_svg(outcome, META.formats, arm="People <who> had R&D")
     assert "<less>" not in picture.svg and "<who>" not in picture.svg
     words = picture_words(picture)  # parse() fails if any of it was not escaped
     for raw in ("had <less> pain & slept", "A & B <c>.", "People <who> had R&D"):
@@ -268,7 +268,7 @@ def test_large_text_enlarges_fonts_and_icons():
         return int(re.search(r"scale\((\d+)\)", transform).group(1))
 
     for outcome in (OUTCOMES[0], next(o for o in OUTCOMES if o.denominator == 1000)):
-        small, large = figures.icon_array_svg(outcome), figures.icon_array_svg(outcome, large_text=True)
+        small, large = figures.icon_array_svg(outcome, META.formats), figures.icon_array_svg(outcome, META.formats, large_text=True)
         assert min(font_sizes(large)) > min(font_sizes(small))
         assert max(font_sizes(large)) > max(font_sizes(small))
         assert cell(large) > cell(small)
@@ -354,7 +354,7 @@ def test_a_rare_harm_is_said_out_of_10000_and_never_drawn():
     assert "between 3 and 12 out of 10,000" in sentence
     assert "out of 1,000" not in sentence, "never rounded to a denominator too small for it"
     with pytest.raises(ValueError, match="denominator must be 100 or 1000"):
-        figures.icon_array_svg(infection)
+        figures.icon_array_svg(infection, META.formats)
 
 
 def test_legend_swatches_are_drawn_with_the_very_marker_of_their_bars():

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from decision_aid.content import load_content
 from decision_aid.dates import long_date
 from decision_aid.figures import format_number, icon_layout, outcome_counts, theme
 from decision_aid.handout import MAX_PAGES, build_handout, lines
@@ -42,6 +43,7 @@ def read(pdf: bytes) -> tuple[PdfReader, str]:
     return reader, " ".join(FOOTER.sub(" ", text).split())
 
 
+FORMATS = load_content(CONTENT).meta.formats
 FOOTER = re.compile(r"Content version \S+, last checked \d+ \w+ \d{4}\. Page \d+ of \d+"
                     r"( DRAFT: not yet approved for use with patients at this service)?")
 
@@ -52,7 +54,7 @@ def flat(text: str) -> str:
 
 def figure_words(outcome) -> str:
     counts = outcome_counts(outcome)
-    return f"{format_number(counts.count)} out of {format_number(counts.denominator)}"
+    return f"{format_number(counts.count, FORMATS)} out of {format_number(counts.denominator, FORMATS)}"
 
 
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
@@ -80,7 +82,7 @@ def test_generic_handout_holds_every_shared_section(content, large):
         assert flat(line) in text
     reviewed = content.meta.last_reviewed
     footer = content.summary.handout.version.format(
-        version=content.meta.version, reviewed=long_date(reviewed))
+        version=content.meta.version, reviewed=long_date(reviewed, content.meta.formats))
     assert all(footer in " ".join(page.extract_text().split()) for page in reader.pages)
     # The generic sheet has no personal parts.
     assert flat(words.next_step_heading) not in text

@@ -26,7 +26,7 @@ def checklist_note(assessment: Assessment, answers: Mapping[str, Any], content: 
     parsed = parse_answers(answers, checklist)
     lines = [
         words.title,
-        words.version.format(version=meta.version, reviewed=long_date(meta.last_reviewed)),
+        words.version.format(version=meta.version, reviewed=long_date(meta.last_reviewed, meta.formats)),
         words.status.format(status=status_line(assessment, checklist, markdown=False)),
         "",
         words.answers,

@@ -57,6 +57,28 @@ class Translation(ContentModel):
     unreviewed_note: PatientText = Field(description="Shown on every page while not reviewed.")
 
 
+class FigureFrames(ContentModel):
+    """The sentences around every figure: numbers and phrases slot in from outcomes.yaml."""
+
+    counts: PatientText = Field(description="{when} {count} {den} {label} {rest} {not_label}")
+    range: PatientText = Field(description="{low} {high} {den}")
+    header: PatientText = Field(description="Over an icon array: {when} {den}")
+    alt: Text = Field(description="An icon array's accessible name: {den} {count} {label} {rest} {not_label}")
+    risk_line: PatientText = Field(description="A material risk: {name} {count} {den} {when} {range} {population} {sure}")
+    timeline_alt: Text = Field(description="The timeline chart's accessible name: {title}")
+
+
+class Formats(ContentModel):
+    """How this language writes numbers and dates, and the sentences around figures."""
+
+    thousands_separator: str = Field(max_length=1, description="'' for none, e.g. 1000.")
+    thousands_from: int = Field(ge=1000, description="Numbers from this size get the separator (Spanish: 10000).")
+    decimal_separator: str = Field(min_length=1, max_length=1)
+    months: list[Text] = Field(min_length=12, max_length=12)
+    date: Text = Field(description="A date in words: {day} {month} {year}.")
+    figures: FigureFrames
+
+
 class Meta(ContentModel):
     language: str = Field(pattern=r"^[a-z]{2}$")
     language_name: Text = Field(description="The language's own name, for the language choice (English, Español).")
@@ -75,6 +97,7 @@ class Meta(ContentModel):
     certainty_words: dict[Certainty, PatientText] = Field(
         description="How each GRADE label is said to a patient."
     )
+    formats: Formats
     status_words: StatusWords
     clinic_words: ClinicWords
     sign_offs: list[SignOff] = Field(

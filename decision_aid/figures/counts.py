@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from decision_aid.content.meta import Formats
 from decision_aid.content.outcomes import Outcome
 
 DENOMINATORS = (100, 1000)
@@ -53,6 +54,10 @@ def common_denominator(outcomes: list[Outcome]) -> int:
     return max(o.denominator for o in outcomes)
 
 
-def format_number(value: int) -> str:
-    """1000 -> '1,000' (people read the comma; the tests read it too)."""
-    return f"{value:,}"
+def format_number(value: float, formats: Formats) -> str:
+    """1000 -> '1,000' in English, '1000' in Spanish (10 000 and up grouped), 2.5 -> '2,5' in Spanish."""
+    whole, _, fraction = f"{value:,}".partition(".")
+    if abs(value) < formats.thousands_from:
+        whole = whole.replace(",", "")
+    whole = whole.replace(",", formats.thousands_separator)
+    return whole + (formats.decimal_separator + fraction if fraction else "")

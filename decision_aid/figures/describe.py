@@ -7,17 +7,11 @@ below are fixed wording around content; every number and clinical phrase comes f
 
 from __future__ import annotations
 
-from decision_aid.content.meta import Meta
+from decision_aid.content.meta import Formats, Meta
 from decision_aid.content.outcomes import Outcome
 from decision_aid.content.timeline import TimelineFile, TimelineRow
 
 from .counts import OutcomeCounts, format_number, outcome_counts
-
-# Sentence frames (not clinical content: the numbers and phrases slot in from outcomes.yaml).
-COUNTS = "{when}, about {count} out of {den} people {label}; {rest} out of {den} {not_label}."
-RANGE = "The true number may be between {low} and {high} out of {den}."
-HEADER = "{when}, out of {den} people:"
-ALT = "Icon array of {den} people: {count} {label}, {rest} {not_label}."
 
 
 def outcome_sentence(
@@ -28,32 +22,36 @@ def outcome_sentence(
     `arm` names the group when the outcome names none (the main group of a comparison).
     """
     counts = outcome_counts(outcome, denominator)
-    parts = [_arm(outcome, arm), _counts(outcome, counts), _range(counts), _sentence(outcome.population),
+    parts = [_arm(outcome, arm), _counts(outcome, counts, meta.formats), _range(counts, meta.formats),
+             _sentence(outcome.population),
              meta.certainty_words[outcome.certainty]]
     return " ".join(p for p in parts if p)
 
 
-def outcome_alt(outcome: Outcome, denominator: int | None = None) -> str:
+def outcome_alt(outcome: Outcome, formats: Formats, denominator: int | None = None) -> str:
     """A short accessible name for the chart; the full sentence is shown beneath it."""
     counts = outcome_counts(outcome, denominator)
-    return ALT.format(den=format_number(counts.denominator), count=format_number(counts.count),
-                      label=outcome.label, rest=format_number(counts.rest), not_label=outcome.not_label)
+    return formats.figures.alt.format(
+        den=format_number(counts.denominator, formats), count=format_number(counts.count, formats),
+        label=outcome.label, rest=format_number(counts.rest, formats), not_label=outcome.not_label)
 
 
-def legend_labels(outcome: Outcome, counts: OutcomeCounts) -> tuple[str, str]:
+def legend_labels(outcome: Outcome, counts: OutcomeCounts, formats: Formats) -> tuple[str, str]:
     """'61 had their pain cut by half', '39 did not'."""
-    return (f"{format_number(counts.count)} {outcome.label}",
-            f"{format_number(counts.rest)} {outcome.not_label}")
+    return (f"{format_number(counts.count, formats)} {outcome.label}",
+            f"{format_number(counts.rest, formats)} {outcome.not_label}")
 
 
-def figure_header(outcome: Outcome, counts: OutcomeCounts, arm: str | None = None) -> tuple[str, str]:
+def figure_header(outcome: Outcome, counts: OutcomeCounts, formats: Formats,
+                  arm: str | None = None) -> tuple[str, str]:
     """(group, header): the group's name ('' when none), drawn in bold, over 'When, out of N people:'."""
-    header = HEADER.format(when=_capital(outcome.time_frame), den=format_number(counts.denominator))
+    header = formats.figures.header.format(when=_capital(outcome.time_frame),
+                                           den=format_number(counts.denominator, formats))
     return _arm(outcome, arm), header
 
 
-def figure_footer(outcome: Outcome, counts: OutcomeCounts) -> str:
-    return " ".join(p for p in (_range(counts), _sentence(outcome.population)) if p)
+def figure_footer(outcome: Outcome, counts: OutcomeCounts, formats: Formats) -> str:
+    return " ".join(p for p in (_range(counts, formats), _sentence(outcome.population)) if p)
 
 
 def timeline_text(timeline: TimelineFile, option_ids: list[str] | None = None) -> list[str]:
@@ -76,19 +74,25 @@ def timeline_rows(timeline: TimelineFile, option_ids: list[str] | None = None) -
     return [r for r in timeline.rows if option_ids is None or r.option_id in option_ids]
 
 
-def _counts(outcome: Outcome, counts: OutcomeCounts) -> str:
-    den = format_number(counts.denominator)
-    return COUNTS.format(when=_capital(outcome.time_frame), count=format_number(counts.count), den=den,
-                         label=outcome.label, rest=format_number(counts.rest), not_label=outcome.not_label)
+def _counts(outcome: Outcome, counts: OutcomeCounts, formats: Formats) -> str:
+    den = format_number(counts.denominator, formats)
+    return formats.figures.counts.format(
+        when=_capital(outcome.time_frame), count=format_number(counts.count, formats), den=den,
+        label=outcome.label, rest=format_number(counts.rest, formats), not_label=outcome.not_label)
 
 
-def _range(counts: OutcomeCounts) -> str:
+def range_words(counts: OutcomeCounts, formats: Formats) -> str:
+    """'The true number may be between 3 and 12 out of 10,000.' ('' without a range)."""
+    return _range(counts, formats)
+
+
+def _range(counts: OutcomeCounts, formats: Formats) -> str:
     if counts.low is None and counts.high is None:
         return ""
     low = counts.count if counts.low is None else counts.low
     high = counts.count if counts.high is None else counts.high
-    return RANGE.format(low=format_number(low), high=format_number(high),
-                        den=format_number(counts.denominator))
+    return formats.figures.range.format(low=format_number(low, formats), high=format_number(high, formats),
+                                        den=format_number(counts.denominator, formats))
 
 
 def _arm(outcome: Outcome, arm: str | None = None) -> str:

@@ -15,6 +15,7 @@ import textwrap
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from decision_aid.content.meta import Formats
 from decision_aid.content.outcomes import Outcome
 
 from . import theme
@@ -89,7 +90,8 @@ class IconArraySvg:
 
 
 def icon_array_svg(
-    outcome: Outcome, *, large_text: bool = False, denominator: int | None = None, arm: str | None = None
+    outcome: Outcome, formats: Formats, *, large_text: bool = False, denominator: int | None = None,
+    arm: str | None = None,
 ) -> IconArraySvg:
     """One outcome as a static SVG icon array, with its numbers in words on the picture.
 
@@ -109,7 +111,7 @@ def icon_array_svg(
 
     parts: list[str] = []
     y = PAD
-    group, header = figure_header(outcome, counts, arm)
+    group, header = figure_header(outcome, counts, formats, arm)
     if group:
         y = _lines(parts, group, y, size.title, text_width, theme.TEXT, bold=True)
     y = _lines(parts, header, y, size.title, text_width, theme.TEXT) + 6
@@ -122,16 +124,16 @@ def icon_array_svg(
 
     # The legend: a swatch (the same icon, at legend size) beside each label.
     swatch = round(size.font * 1.2)
-    for icon_id, label in zip((highlight, UNAFFECTED_ICON), legend_labels(outcome, counts), strict=True):
+    for icon_id, label in zip((highlight, UNAFFECTED_ICON), legend_labels(outcome, counts, formats), strict=True):
         middle = y + round(size.font * 0.15)  # the swatch's middle level with the words' middle
         parts.append(f'<use href="#{icon_id}" transform="translate({PAD} {middle}) scale({swatch})"/>')
         y = _lines(parts, label, y, size.font, text_width - swatch - 6, theme.TEXT, x=PAD + swatch + 6) + 4
-    footer = figure_footer(outcome, counts)
+    footer = figure_footer(outcome, counts, formats)
     if footer:
         y = _lines(parts, footer, y + 4, size.small, text_width, theme.MUTED_TEXT)
     height = y + PAD
 
-    title = escape(outcome_alt(outcome, denominator))
+    title = escape(outcome_alt(outcome, formats, denominator))
     svg = (
         f'<svg xmlns="{SVG_NS}" role="img" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" font-family={quoteattr(theme.PICTURE_FONT_FAMILY)}>'

@@ -198,7 +198,7 @@ class _Writer:
         self.pdf.add_page()
         self._block(self.c.meta.title, self._font(TITLE_PT, bold=True))
         self.para(self.words.subtitle, bold=True)
-        self.para(self.words.made_on.format(date=long_date(today)))
+        self.para(self.words.made_on.format(date=long_date(today, self.c.meta.formats)))
         name = (patient_name or "").strip()
         if name:
             self.para(self.words.for_whom.format(name=name))
@@ -330,7 +330,7 @@ def _new_pdf(content: Content, large: bool, full_fonts: bool) -> _Sheet:
     pdf.set_text_color(31, 35, 40)
     meta = content.meta
     pdf.footer_text = content.summary.handout.version.format(
-        version=meta.version, reviewed=long_date(meta.last_reviewed)
+        version=meta.version, reviewed=long_date(meta.last_reviewed, meta.formats)
     )
     pdf.page_template = content.summary.handout.page_of
     pdf.draft_stamp = review_status.pdf_stamp(content)

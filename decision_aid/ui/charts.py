@@ -36,7 +36,7 @@ def show_outcome(outcome: Outcome, content: Content, denominator: int | None = N
         return
     picture = per_content(_icon_array, content, outcome.id, large_text_on(), denominator, arm)
     # An int width draws it at its own size (crisp), shrunk to fit a narrower column.
-    st.image(picture.svg, width=picture.width, alt=figures.outcome_alt(outcome, denominator))
+    st.image(picture.svg, width=picture.width, alt=figures.outcome_alt(outcome, content.meta.formats, denominator))
     st.markdown(figures.outcome_sentence(outcome, content.meta, denominator, arm=arm))
 
 
@@ -93,7 +93,7 @@ def show_timeline(content: Content, option_ids: list[str] | None = None, *, key:
         width="stretch",  # the time axis stretches; its words are wrapped to fit
         theme=None,
         config=STATIC_CONFIG,
-        alt=f"{timeline.title}. Timeline chart; the same facts are listed in words below it.",
+        alt=content.meta.formats.figures.timeline_alt.format(title=timeline.title),
         key=key or "timeline-" + "-".join(option_ids or ["all"]),
     )
     st.markdown("\n".join(f"- {_bold_name(line)}" for line in lines))
@@ -102,7 +102,8 @@ def show_timeline(content: Content, option_ids: list[str] | None = None, *, key:
 def _icon_array(content: Content, outcome_id: str, large: bool, denominator: int | None,
                 arm: str | None) -> figures.IconArraySvg:
     outcome = next(o for o in content.outcomes.outcomes if o.id == outcome_id)
-    return figures.icon_array_svg(outcome, large_text=large, denominator=denominator, arm=arm)
+    return figures.icon_array_svg(outcome, content.meta.formats, large_text=large, denominator=denominator,
+                                  arm=arm)
 
 
 def _with_band(content: Content, large: bool, option_ids: tuple[str, ...] | None, value: str):

@@ -120,7 +120,7 @@ def start_page(page_id: str) -> Content:
     status_banner(content, page_id)  # draft (no sign-off), review overdue, clinic not set
     st.markdown(text.intro)
     version = content.pages.ui.content_version.format(
-        version=meta.version, reviewed=long_date(meta.last_reviewed)
+        version=meta.version, reviewed=long_date(meta.last_reviewed, meta.formats)
     )
     st.caption(f"{meta.safety_line} {version}")
     path_nav(content, page_id)  # "Step N of M" with Back / Next, on a page of the chosen path
