@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 
 from decision_aid.content import Content, ContentError, content_root, load_content
 
@@ -29,6 +30,14 @@ def run_check(args: argparse.Namespace) -> int:
     content = _load_or_report(args)
     if content is None:
         return 1
+    from decision_aid.content.languages import available_languages, translation_problems
+
+    root = Path(args.content or content_root())
+    problems = translation_problems(root)  # every other language: loads, and matches but for words
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
     meta = content.meta
     if dt.date.today() > meta.review_by:
         print(f"warning: meta.yaml: review_by: the review-by date {meta.review_by} has passed; "
@@ -38,7 +47,8 @@ def run_check(args: argparse.Namespace) -> int:
     approved = meta.sign_off_for_this_version()
     status = (f"Signed off by {approved.name} ({approved.role}) on {approved.date}." if approved else
               f"No clinical sign-off for version {meta.version}: a draft (docs/clinical-review.md).")
-    valid = f"Content {meta.version} is valid (last reviewed {meta.last_reviewed})."
+    languages = ", ".join(available_languages(root))
+    valid = f"Content {meta.version} is valid in {languages} (last updated {meta.last_reviewed})."
     return 0 if write_stdout(f"{valid}\n{status}") else 1
 
 

@@ -49,7 +49,8 @@ _NOT_FIGURES = {"meta.yaml", "sources.yaml", "pages.yaml", "paths.yaml", "start.
 # Fields that name things or quote the source, never a figure shown as such.
 _SKIP_FIELDS = {"id", "key", "field", "source_figure", "url_path", "unit", "icon"}
 _CODE = re.compile(r"^[a-z0-9_]+$")  # an id or stored code such as 1_to_3_months
-_WHAT_FIELDS = ("name", "label", "title", "heading", "question", "text", "words", "summary", "prompt")
+_WHAT_FIELDS = ("name", "label", "title", "heading", "question", "text", "words", "summary", "prompt",
+                "reason", "caveat")  # a fit says why; the Mirels table its caveat
 
 
 def review_is_overdue(meta: Meta, today: dt.date | None = None) -> bool:

@@ -22,6 +22,8 @@ QUESTIONS = "da_questions"
 NEXT_STEP = "da_next_step"
 NEXT_STEP_OTHER = "da_next_step_other"
 LARGE_TEXT = "da_large_text"
+LANGUAGE = "da_language"  # the pages' language (content/<code>/); Start over returns to English
+NOTE_LANGUAGE = "da_note_language"  # the clinician's note may be in another language than the pages
 PATH = "da_path"
 
 # Prefixes of per-item keys: prefix + item id.

@@ -10,6 +10,7 @@ content = ui.start_page("start")
 text = content.start
 
 st.markdown(f"**{text.decision}**")
+ui.language_choice(content, "start")
 
 st.header(text.welcome_heading)
 st.markdown(text.welcome)

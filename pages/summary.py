@@ -83,6 +83,7 @@ fhir_download_button(content, record)
 
 st.header(words.note_heading)
 st.markdown(words.note_help)
-st.code(clinician_note(content, record), language=None)
+note_content = ui.note_language_choice(content)  # the clinician's language, apart from the pages'
+st.code(clinician_note(note_content, record), language=None)
 
 words_on_this_page(content, "summary")  # what the harder words on this page mean

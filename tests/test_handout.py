@@ -44,7 +44,7 @@ def read(pdf: bytes) -> tuple[PdfReader, str]:
 
 
 FORMATS = load_content(CONTENT).meta.formats
-FOOTER = re.compile(r"Content version \S+, last checked \d+ \w+ \d{4}\. Page \d+ of \d+"
+FOOTER = re.compile(r"Content version \S+, last updated by the software team on \d+ \w+ \d{4}\. Page \d+ of \d+"
                     r"( DRAFT: not yet approved for use with patients at this service)?")
 
 

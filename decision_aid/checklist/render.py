@@ -65,7 +65,8 @@ def mirels_line(mirels: MirelsResult, checklist: ChecklistFile) -> str:
         missing = ", ".join(c.label for c in table.components if mirels.components[c.id] is None)
         return f"{ui.mirels_missing.format(missing=missing)} {parts}".rstrip() + ("." if parts else "")
     total = ui.mirels_total.format(
-        score=mirels.score, max=mirels.max_score, band=mirels.band,
+        score=mirels.score, max=mirels.max_score,
+        band=next(b.label for b in table.bands if b.id == mirels.band),
         fracture_risk=mirels.fracture_risk, advice=mirels.advice,
     )
     return f"{total} {parts}."

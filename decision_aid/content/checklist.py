@@ -171,6 +171,7 @@ class MirelsComponent(ContentModel):
 
 class MirelsBand(ContentModel):
     id: Band
+    label: Text = Field(description="The band in words, e.g. 'high' (the id stays the same in every language).")
     min_score: StrictInt
     max_score: StrictInt
     fracture_risk: Text

@@ -27,7 +27,8 @@ REFERENCE_LANGUAGE = "en"
 
 # Fields that say who translated what and when: they belong to each language.
 _OWN_TO_EACH_LANGUAGE = {("meta", "language"), ("meta", "language_name"), ("meta", "translation"),
-                         ("meta", "sign_offs")}  # a translation is reviewed and signed off on its own
+                         ("meta", "sign_offs"),  # a translation is reviewed and signed off on its own
+                         ("meta", "formats")}  # how numbers, dates and figure sentences are written
 
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 _PLACEHOLDER = re.compile(r"\{[a-z_.]*\}")

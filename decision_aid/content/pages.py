@@ -27,6 +27,8 @@ class UiText(ContentModel):
     large_text: Text
     large_text_help: Text
     content_version: Text = Field(description="Template with {version} and {reviewed}.")
+    language: Text = Field(description="The language choice's label, in this language.")
+    language_help: Text
     answers_lost_title: Text = Field(description="Heading of the answers_lost notice.")
     answers_lost: PatientText = Field(description="Shown on every page once a visit's answers were lost.")
     answers_lost_ok: Text = Field(description="Button that hides the answers_lost notice.")

@@ -79,6 +79,7 @@ class PageWording(ContentModel):
     name_help: Text
     download_label: Text
     note_heading: Text
+    note_language: Text = Field(description="The clinician picks the note's language, apart from the pages'.")
     note_help: Text
 
 

@@ -7,9 +7,12 @@ returns the content. Everything clinical comes from the content, not from here.
 from .built_once import per_content
 from .chrome import (
     app_pages,
+    contents,
     keep_answers_across_pages,
+    language_choice,
     large_text_on,
     load_or_stop,
+    note_language_choice,
     sidebar,
     start_page,
 )
@@ -17,10 +20,13 @@ from .lost_answers import lost_answers_notice
 
 __all__ = [
     "app_pages",
+    "contents",
     "keep_answers_across_pages",
+    "language_choice",
     "large_text_on",
     "load_or_stop",
     "lost_answers_notice",
+    "note_language_choice",
     "per_content",
     "sidebar",
     "start_page",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import streamlit as st
 
 from decision_aid import session
 from decision_aid.content import Content, ContentError, content_root, load_content
+from decision_aid.content.languages import REFERENCE_LANGUAGE, available_languages
 from decision_aid.dates import long_date
 from decision_aid.page_scripts import page_script_path
 from decision_aid.paths import hidden_pages
@@ -17,14 +21,23 @@ from .status_banner import status_banner
 
 
 @st.cache_resource(show_spinner=False)
-def _cached_content(root: str) -> Content:
-    return load_content(root)
+def _cached_contents(root: str) -> dict[str, Content]:
+    """Every language folder's content, each validated, parsed once per process."""
+    return {code: load_content(root, code) for code in available_languages(Path(root))}
 
 
-def load_or_stop() -> Content:
-    """The validated content, parsed once per process; on invalid content, a clear error and stop."""
+def contents() -> dict[str, Content]:
+    """The content of every language, by code (the reference language first)."""
+    return _cached_contents(str(content_root()))
+
+
+def load_or_stop(language: str | None = None) -> Content:
+    """The validated content in the visit's language (or `language`), parsed once per process; on
+    invalid content, a clear error and stop."""
     try:
-        return _cached_content(str(content_root()))
+        by_code = contents()
+        code = language or st.session_state.get(session.LANGUAGE)
+        return by_code.get(code) or by_code[REFERENCE_LANGUAGE]
     except ContentError as err:
         st.error("The content of this tool has errors, so it cannot be shown.", icon="⚠️")
         st.markdown("Fix these in the content files, then run `python -m decision_aid check`:")
@@ -66,6 +79,7 @@ def sidebar(content: Content, pages: list[st.Page]) -> None:
     """
     ui = content.pages.ui
     with st.sidebar:
+        language_choice(content, "sidebar")
         st.toggle(ui.large_text, key=session.LARGE_TEXT, help=ui.large_text_help)
         section = None
         hidden = hidden_pages(content.paths, st.session_state.get(session.PATH))  # set by the chosen path
@@ -83,7 +97,44 @@ def sidebar(content: Content, pages: list[st.Page]) -> None:
             st.switch_page(pages[0])
         if st.session_state.pop("cleared_notice", False):
             st.success(ui.start_over_done)
+        page_language(content)
     style.apply(large_text_on())  # app-wide CSS: large text, code boxes that wrap (decision_aid/ui/style.py)
+
+
+def language_choice(content: Content, place: str) -> None:
+    """The pages' language: in the side menu and on the start page. Each place has its own widget,
+    both showing the one chosen value (session.LANGUAGE); answers are kept when it changes."""
+    by_code = contents()
+    if len(by_code) < 2:
+        return
+    codes = list(by_code)
+    current = st.session_state.get(session.LANGUAGE) or REFERENCE_LANGUAGE
+    key = f"language_{place}"  # not `da_`: the chosen value is kept in session.LANGUAGE
+    st.session_state[key] = current if current in codes else REFERENCE_LANGUAGE
+    st.radio(content.pages.ui.language, codes, key=key, horizontal=True,
+             format_func=lambda code: by_code[code].meta.language_name, help=content.pages.ui.language_help,
+             on_change=_choose_language, args=(key,))
+
+
+def note_language_choice(content: Content) -> Content:
+    """/summary: the clinician's note in the clinician's language, English unless chosen."""
+    by_code = contents()
+    if len(by_code) < 2:
+        return content
+    code = st.radio(content.summary.page.note_language, list(by_code), key=session.NOTE_LANGUAGE,
+                    horizontal=True, format_func=lambda c: by_code[c].meta.language_name)
+    return by_code[code or REFERENCE_LANGUAGE]
+
+
+def _choose_language(key: str) -> None:
+    st.session_state[session.LANGUAGE] = st.session_state[key]
+
+
+def page_language(content: Content) -> None:
+    """Streamlit writes <html lang="en"> on every page: say the page's real language, so that a
+    screen reader reads Spanish with a Spanish voice (WCAG 3.1.1)."""
+    code = json.dumps(content.meta.language)
+    st.html(f"<script>document.documentElement.lang = {code};</script>", unsafe_allow_javascript=True)
 
 
 def _start_over() -> None:

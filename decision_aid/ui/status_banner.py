@@ -20,8 +20,15 @@ _BANNER = (
 
 
 def status_banner(content: Content, page_id: str) -> None:
+    lines = []
     if review_status.approval(content) is None:
-        st.markdown(_BANNER.format(text=escape(content.meta.status_words.draft_banner)), unsafe_allow_html=True)
+        lines.append(content.meta.status_words.draft_banner)
+    translation = content.meta.translation
+    if translation is not None and not translation.reviewed_by_medical_translator:
+        lines.append(translation.unreviewed_note)  # a translation nobody qualified has checked yet
+    if lines:
+        text = "<br>".join(escape(line) for line in lines)
+        st.markdown(_BANNER.format(text=text), unsafe_allow_html=True)
     overdue = review_status.overdue_line(content)
     if overdue:
         st.warning(overdue, icon=":material/event_busy:")
