@@ -23,6 +23,17 @@ def _type_choice(app: AppDriver, label: str, option: str) -> None:
     expect(app.main().get_by_role("combobox", name=label, exact=True)).to_have_value(option)
 
 
+def _pick_several(app: AppDriver, label: str, option: str) -> None:
+    """A question that takes several answers: type one, Enter, Escape to close the list."""
+    box = app.main().get_by_role("combobox", name=label, exact=True)
+    box.click()
+    box.press_sequentially(option)
+    box.press("Enter")
+    box.press("Escape")
+    app.wait_idle()
+    expect(app.main().get_by_text(option, exact=True).first).to_be_visible()
+
+
 def _marker_count(app: AppDriver, content) -> int:
     return app.main().get_by_text(content.personal.marker).count()
 
@@ -35,7 +46,7 @@ def test_clinic_visit_with_sharing_on(app: AppDriver, new_context: NewContext, s
     app.open("checklist")
     for box in (words.sharing.personal, words.sharing.timeline, words.sharing.timeline_pdf):
         expect(app.main().get_by_role("checkbox", name=box, exact=True)).not_to_be_checked()
-    _type_choice(app, label["anticoagulant"], "Warfarin")
+    _pick_several(app, label["anticoagulant"], "Warfarin")
     _type_choice(app, label["expected_survival"], "1 to 3 months")
     app.tick(words.sharing.personal)
     app.tick(words.sharing.timeline)
