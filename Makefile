@@ -31,12 +31,15 @@ lock:
 	  $(LOCK_VENV)/bin/python -m pip freeze; } > requirements-dev.lock
 	rm -rf $(LOCK_VENV)
 
-# Browser tests drive Debian's Chromium; Playwright's own browser download cannot work offline.
+# Browser tests drive Debian's Chromium (Playwright's own browser download cannot work offline);
+# the deployment test runs Debian's nginx in front of the app (docs/deploy.md).
 browser:
-	@test -x $(CHROMIUM) || { \
-	  echo "Installing Debian's chromium for the browser tests..."; \
+	@missing=""; test -x $(CHROMIUM) || missing="chromium"; \
+	  command -v nginx >/dev/null || test -x /usr/sbin/nginx || missing="$$missing nginx"; \
+	  test -z "$$missing" || { \
+	  echo "Installing Debian's$$missing for the browser tests..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; }
 
 # `streamlit run app.py` on 127.0.0.1 that never looks up this machine's address online
 # (decision_aid/ui/serve.py); docs/deploy.md for serving a clinic's network.
