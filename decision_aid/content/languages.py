@@ -9,6 +9,7 @@ sentence must be the same numbers.
 
 from __future__ import annotations
 
+import os
 import re
 import types
 import typing
@@ -35,9 +36,12 @@ _PLACEHOLDER = re.compile(r"\{[a-z_.]*\}")
 
 
 def available_languages(root: Path) -> list[str]:
-    """Language folders under a content root (those holding a meta.yaml), the reference first."""
-    found = sorted(p.name for p in Path(root).iterdir() if (p / "meta.yaml").is_file()) if Path(root).is_dir() else []
-    return sorted(found, key=lambda code: code != REFERENCE_LANGUAGE)
+    """Language folders under a content root (those holding a meta.yaml), the reference first. The
+    reference is always listed, so that loading it says what is wrong with it, if anything."""
+    root = Path(root)
+    found = ({p.name for p in root.iterdir() if p.is_dir() and os.path.lexists(p / "meta.yaml")}
+             if root.is_dir() else set())
+    return [REFERENCE_LANGUAGE] + sorted(found - {REFERENCE_LANGUAGE})
 
 
 def numbers_in(text: str) -> list[str]:
