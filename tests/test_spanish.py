@@ -161,3 +161,17 @@ def test_spanish_patient_pages_are_fairly_easy_to_read_as_shown(page_id):
     shown = " ".join(str(e.value) for kind in ("markdown", "header", "subheader", "caption") for e in at.get(kind))
     shown = re.sub(r"<[^>]+>|\*\*|[#|_-]", " ", shown)
     assert fernandez_huerta(shown) >= TARGET_FERNANDEZ_HUERTA, page_id
+
+
+def test_the_deployments_security_policy_allows_each_languages_page_script():
+    """nginx allows inline scripts only by hash: each language's page-language script must be listed."""
+    import base64
+    import hashlib
+
+    from decision_aid.content.languages import available_languages
+    from decision_aid.ui.chrome import language_script
+
+    policy = (CONTENT.parent / "docs" / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    for code in available_languages(CONTENT):
+        digest = base64.b64encode(hashlib.sha256(language_script(code).encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy, f"{code}: add 'sha256-{digest}' to script-src"
