@@ -321,3 +321,20 @@ def test_lines_break_where_multi_cell_breaks_them(text, width):
     pdf.add_page()
     pdf.set_font(FONT, size=13)
     assert lines.wrap(pdf, text, width) == pdf.multi_cell(width, 5, text, dry_run=True, output="LINES")
+
+
+def test_a_picture_of_1000_people_is_large_enough_to_read_on_paper(content, monkeypatch):
+    """Issue 15: 1,000 people in a 60 mm box were dots; on the page's width each is about 3.7 mm."""
+    import decision_aid.handout.pdf as pdf_module
+
+    drawn = []
+    real = pdf_module.draw_icon_array
+
+    def spy(pdf, count, denominator, harm, x, y, width):
+        drawn.append((denominator, width / icon_layout(count, denominator).columns))
+        return real(pdf, count, denominator, harm, x, y, width)
+
+    monkeypatch.setattr(pdf_module, "draw_icon_array", spy)
+    build_handout(content, full_record(content))
+    cells = [cell for denominator, cell in drawn if denominator == 1000]
+    assert cells and min(cells) >= 3.5, drawn  # mm per person

@@ -33,7 +33,7 @@ from .shared_part import write_shared
 
 # Every option with its good and bad sides, the full list of risks and the signs to get urgent help
 # need a fifth page in large print; safety wording is never cut to fit.
-MAX_PAGES = {False: 5, True: 8}
+MAX_PAGES = {False: 6, True: 8}
 """Pages at most, by text size (large: True). Every option's benefits and harms in equal detail,
 the urgent signs and whom to call do not fit fewer in large type; past these the sheet shortens."""
 
@@ -43,7 +43,7 @@ BODY_PT = {False: 13, True: 16}
 HEADING_PT = {False: 16, True: 19}
 TITLE_PT = {False: 20, True: 23}
 SMALL_PT = {False: 10, True: 12}  # sources and footer only
-ICON_WIDTH = {100: 34, 1000: 60}  # mm: 100 icons in a 10 x 10 square, 1,000 in a wide 50 x 20 grid
+ICON_WIDTH = {100: 34}  # mm: 100 icons in a 10 x 10 square (1,000 take the page's width)
 LINE = 1.2 * 0.3528  # line height in mm per point of type size
 
 MARGIN = 12  # mm
@@ -240,23 +240,30 @@ class _Writer:
             self._icon_block(outcomes[outcome_id])
 
     def _icon_block(self, outcome: Outcome) -> None:
-        width = ICON_WIDTH[outcome.denominator]
+        # 100 people fit a small square beside the words; 1,000 people need the page's whole width
+        # to be read on paper (each person about 3.7 mm), with the words underneath.
+        wide = outcome.denominator == 1000
+        width = self.pdf.epw if wide else ICON_WIDTH[outcome.denominator]
         icons_h = icon_array_height(outcome.count, outcome.denominator, width)
-        text_w = self.pdf.epw - width - 6
+        text_w = self.pdf.epw if wide else self.pdf.epw - width - 6
         option = self.c.options.get(outcome.option_id)
         # Named by who had it: each picture stands alone, so it says which treatment it is about.
         sentence = outcome_sentence(outcome, self.c.meta, arm=option.people or option.name)  # ends with how sure
         height = self._font(BODY_PT)
         rows = lines.wrap(self.pdf, sentence, text_w)
         text_h = len(rows) * height
-        if self.pdf.will_page_break(max(icons_h, text_h) + 4):
+        block_h = icons_h + 2 + text_h if wide else max(icons_h, text_h)
+        if self.pdf.will_page_break(block_h + 4):
             self.pdf.add_page()
         top = self.pdf.get_y() + 3
         draw_icon_array(self.pdf, outcome.count, outcome.denominator, outcome.kind == "harm",
                         self.pdf.l_margin, top, width)
-        self.pdf.set_xy(self.pdf.l_margin + width + 6, top)
+        if wide:
+            self.pdf.set_xy(self.pdf.l_margin, top + icons_h + 2)
+        else:
+            self.pdf.set_xy(self.pdf.l_margin + width + 6, top)
         lines.write(self.pdf, rows, text_w, height)
-        self.pdf.set_xy(self.pdf.l_margin, top + max(icons_h, text_h) + 1)
+        self.pdf.set_xy(self.pdf.l_margin, top + block_h + 1)
         self.cite(outcome.source_ids)
 
     def risks(self) -> None:
