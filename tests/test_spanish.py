@@ -131,6 +131,7 @@ def test_the_spanish_sheet_is_in_spanish(large):
     text = _pdf_text(build_handout(SPANISH, record, large_text=large, today=dt.date(2026, 3, 7)))
     assert SPANISH.meta.title in " ".join(text.split())
     assert "7 de marzo de 2026" in text
+    assert " ".join(SPANISH.meta.translation.unreviewed_note.split()) in " ".join(text.split())
     assert not _leaks(text), sorted(_leaks(text))[:20]
 
 

@@ -206,6 +206,9 @@ class _Writer:
         overdue = review_status.overdue_line(self.c, today)
         if overdue:
             self.para(overdue, bold=True)
+        translation = self.c.meta.translation
+        if translation is not None and not translation.reviewed_by_medical_translator:
+            self.para(translation.unreviewed_note, bold=True)  # as on every page in this language
 
     def decision(self) -> None:
         self.heading(self.words.decision_heading)
