@@ -23,7 +23,7 @@ from decision_aid.content.timeline import SegmentKind, TimelineFile
 from . import theme
 from .describe import timeline_rows
 from .estimate_band import Band, band_defs, band_svg
-from .svg_text import text_lines, text_width, wrap
+from .svg_text import text_lines, text_width
 
 KINDS: tuple[SegmentKind, ...] = ("may_start", "working", "may_last")
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -36,6 +36,8 @@ PATTERN_ID = {"may_start": "tl-lined", "may_last": "tl-dotted"}
 FILL = {"may_start": f"url(#{PATTERN_ID['may_start']})", "working": theme.TIMELINE_COLOUR,
         "may_last": f"url(#{PATTERN_ID['may_last']})"}
 BAR_STROKE = f'stroke="{theme.TIMELINE_COLOUR}" stroke-width="2"'
+# A background-coloured outline drawn under the letters (paint-order): words stay clear over lines.
+HALO = f'stroke="{theme.BACKGROUND}" stroke-width="4" stroke-linejoin="round" paint-order="stroke"'
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def timeline_svg(timeline: TimelineFile, title: str, *, large_text: bool = False
 
     rows_top = y
     band_label_height = round(size.font * 1.6) if band else 0
-    y += band_label_height
+    y += band_label_height + (6 if band else 0)  # room between the band's label and the first name
     row_parts: list[str] = []
     for row in rows:
         row_parts.append(f'<g class="row" data-row={quoteattr(row.id)}>')
@@ -160,13 +162,10 @@ def _bar(kind: SegmentKind, x: float, y: float, width: float, height: float) -> 
 
 def _backed_lines(parts: list[str], text: str, top: float, font: int, width: float, *, bold: bool = False,
                   italic: bool = False, colour: str = theme.TEXT) -> float:
-    """Words over the grid (and band) on a white backing, so lines behind them do not cross them."""
+    """Words over the grid (and band), outlined in the background colour so no line crosses them."""
     lines: list[str] = []
     below = text_lines(lines, text, top, font, width, colour, bold=bold, italic=italic, x=PAD)
-    backing_width = min(width, max(text_width(line, font, bold=bold) for line in wrap(text, font, width, bold=bold))) + 6
-    parts.append(f'<rect x="{PAD - 3}" y="{_n(top)}" width="{_n(backing_width)}" height="{_n(below - top)}" '
-                 f'fill="{theme.BACKGROUND}"/>')
-    parts.extend(lines)
+    parts.extend(line.replace("<text ", f'<text {HALO} ', 1) for line in lines)
     return below
 
 
