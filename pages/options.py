@@ -46,7 +46,7 @@ else:
     timed = [i for i in picked if any(r.option_id == i for r in content.timeline.rows)]
     if timed:
         st.header(text.timeline_heading, anchor="timeline")
-        charts.show_timeline(content, timed, key="options-timeline", estimate=view.estimate)
+        charts.show_timeline(content, timed, estimate=view.estimate)
         personal_ui.estimate_words(content, view)
 
     st.header(text.chances_heading, anchor="chances")

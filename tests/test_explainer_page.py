@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -79,11 +78,10 @@ def test_glossary_links_first_use_only_and_longest_words_first():
 # --- The page -------------------------------------------------------------------------------------
 
 
-def _charts(at):
-    return [el.proto for el in at.get("plotly_chart")]
+TIMELINE_ALT = META.formats.figures.timeline_alt.format(title=TIMELINE.title)
 
 
-def _pictures(at) -> list[tuple[str, ET.Element]]:
+def _all_pictures(at) -> list[tuple[str, ET.Element]]:
     """(alt text, parsed SVG) of every picture on the page, as sent to the browser."""
     pictures = []
     for element in at.get("image"):
@@ -92,6 +90,17 @@ def _pictures(at) -> list[tuple[str, ET.Element]]:
         assert kind == "data:image/svg+xml;base64", kind
         pictures.append((img.alt, ET.fromstring(base64.b64decode(data))))
     return pictures
+
+
+def _pictures(at) -> list[tuple[str, ET.Element]]:
+    """The icon array pictures."""
+    return [p for p in _all_pictures(at) if p[0] != TIMELINE_ALT]
+
+
+def _timeline(at) -> ET.Element:
+    """The one timeline picture (named by the timeline's alt text)."""
+    (svg,) = [svg for alt, svg in _all_pictures(at) if alt == TIMELINE_ALT]
+    return svg
 
 
 def _people(svg: ET.Element) -> list[str]:
@@ -141,7 +150,7 @@ def test_page_shows_each_step_point_and_unknown_and_caution(page):
 
 
 def test_every_icon_array_has_its_sentence_and_alt_text(page):
-    assert len(_charts(page)) == 1, "the timeline is the one plotly chart"
+    assert page.get("plotly_chart") == [], "no chart loads plotly: every chart is a picture"
     pictures = _pictures(page)
     text = _page_text(page)
     assert len(pictures) == len(EXPLAINER.outcome_ids()), "one icon array picture per outcome"
@@ -172,11 +181,12 @@ def test_compared_pictures_share_a_denominator_and_draw_whole_icons(page):
             assert svg.findtext(f"{SVG}title") == alt
 
 
-def test_timeline_is_static_with_no_mode_bar(page):
-    (chart,) = _charts(page)
-    config = json.loads(chart.config)
-    assert config["staticPlot"] is True and config["displayModeBar"] is False
-    assert chart.alt.strip()
+def test_timeline_is_one_named_picture_with_a_row_per_explainer_option(page):
+    svg = _timeline(page)
+    assert svg.findtext(f"{SVG}title") == TIMELINE_ALT
+    shown = [g.get("data-row") for g in svg.iter(f"{SVG}g") if g.get("class") == "row"]
+    assert shown == [r.id for r in figures.timeline_rows(TIMELINE, EXPLAINER.timeline_option_ids)]
+    assert shown, "the explainer's options have timing rows"
 
 
 def test_timeline_has_its_words_beneath(page):
@@ -199,9 +209,9 @@ def test_glossary_is_reachable_from_the_text(page):
 def test_large_text_makes_chart_text_and_icons_larger(page):
     large = open_page("explainer", da_large_text=True)
     assert not large.exception
-    for normal_chart, large_chart in zip(_charts(page), _charts(large), strict=True):
-        normal, big = json.loads(normal_chart.spec), json.loads(large_chart.spec)
-        assert big["layout"]["font"]["size"] > normal["layout"]["font"]["size"]
+    # The timeline is drawn narrower in large text (the column is), with larger words.
+    assert min(_font_sizes(_timeline(large))) > min(_font_sizes(_timeline(page)))
+    assert int(_timeline(large).get("height")) > int(_timeline(page).get("height"))
     pairs = list(zip(_pictures(page), _pictures(large), strict=True))
     assert pairs
     for (alt, normal), (big_alt, big) in pairs:
@@ -216,7 +226,7 @@ def test_large_text_stays_on_when_moving_between_pages():
     at.switch_page(page_script("options")).run()
     at.switch_page(page_script("explainer")).run()
     assert at.session_state["da_large_text"] is True
-    assert json.loads(_charts(at)[0].spec)["layout"]["font"]["size"] == figures.theme.LARGE.font
+    assert figures.theme.LARGE.font in _font_sizes(_timeline(at))
     assert figures.theme.LARGE.font in _font_sizes(_pictures(at)[0][1])
 
 

@@ -42,14 +42,6 @@ def numbers(text: str) -> list[int | float]:
     return sorted({float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", plain)})
 
 
-def figure_text(fig) -> str:
-    """All words a reader sees on a plotly figure: trace (legend) names and annotations."""
-    parts = [t.name or "" for t in fig.data] + [a.text or "" for a in fig.layout.annotations]
-    if fig.layout.title and fig.layout.title.text:
-        parts.append(fig.layout.title.text)
-    return " ".join(parts)
-
-
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -230,10 +222,6 @@ def test_colours_meet_contrast_against_white():
 
 
 def test_every_text_colour_on_a_figure_is_set_and_dark_enough():
-    fig = figures.timeline_figure(TIMELINE)
-    colours = [fig.layout.font.color]
-    colours += [a.font.color for a in fig.layout.annotations]
-    assert all(c and theme.contrast_ratio(c) >= 4.5 for c in colours), colours
     for outcome in OUTCOMES:
         picture = figures.icon_array_svg(outcome, META.formats, arm="People who had it")
         background = parse(picture).find(f"{SVG}rect")
@@ -252,12 +240,6 @@ def test_picture_text_names_its_fonts_and_escapes_content():
     assert "Arial" in parse(picture).get("font-family"), "system fonts: a picture loads no web fonts"
 
 
-def test_timeline_is_static():
-    fig = figures.timeline_figure(TIMELINE)
-    assert fig.layout.xaxis.fixedrange and fig.layout.yaxis.fixedrange
-    assert fig.layout.dragmode is False and fig.layout.hovermode is False
-
-
 def test_large_text_enlarges_fonts_and_icons():
     def font_sizes(picture) -> list[int]:
         return sorted({int(t.get("font-size")) for t in picture_texts(picture)})
@@ -273,53 +255,19 @@ def test_large_text_enlarges_fonts_and_icons():
         assert max(font_sizes(large)) > max(font_sizes(small))
         assert cell(large) > cell(small)
         assert large.width > small.width and large.height > small.height
-    t_small, t_large = figures.timeline_figure(TIMELINE), figures.timeline_figure(TIMELINE, large_text=True)
-    assert t_large.layout.font.size > t_small.layout.font.size
-    assert t_large.layout.xaxis.tickfont.size > t_small.layout.xaxis.tickfont.size
 
 
 # --- timeline --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("option_ids", [None, ["injection"], ["radiation", "pain_medicine"]])
-def test_timeline_bars_match_content(option_ids):
-    fig = figures.timeline_figure(TIMELINE, option_ids=option_ids)
-    rows = [r for r in TIMELINE.rows if option_ids is None or r.option_id in option_ids]
-    drawn = figures.segment_spans(fig)
-    for kind in ("may_start", "working", "may_last"):
-        expected = [(s.from_hours, s.to_hours) for r in rows for s in r.segments if s.kind == kind]
-        assert len(drawn[kind]) == len(expected), kind
-        flat = [hours for span in drawn[kind] for hours in span]
-        assert flat == pytest.approx([hours for span in expected for hours in span]), kind
-    names = [a.text for a in fig.layout.annotations if a.text.startswith("<b>")]
-    assert names == [f"<b>{r.name}</b>" for r in rows]
-
-
-def test_timeline_shows_rows_without_numbers_in_words():
-    fig = figures.timeline_figure(TIMELINE, option_ids=["pain_medicine"])
-    assert figures.segment_spans(fig) == {"may_start": [], "working": [], "may_last": []}
-    assert any(TIMELINE.no_bar in a.text for a in fig.layout.annotations)
-
-
-def test_timeline_text_gives_each_drawn_row_in_words_and_the_chart_states_no_other_numbers():
-    fig = figures.timeline_figure(TIMELINE, option_ids=["injection", "radiation"])
+def test_timeline_text_gives_each_drawn_row_in_words_with_its_numbers():
     lines = figures.timeline_text(TIMELINE, option_ids=["injection", "radiation"])
     rows = [r for r in TIMELINE.rows if r.option_id in ("injection", "radiation")]
     assert len(lines) == len(rows) == 3
     for row, line in zip(rows, lines, strict=True):
         assert line.startswith(f"{row.name}: ") and row.words in line and row.population in line
-    # The chart carries no number of its own (times are on a worded axis), so the timing in words
-    # beneath it is the one place its numbers are stated.
-    chart_text = figure_text(fig) + " ".join(fig.layout.xaxis.ticktext) + fig.layout.title.text
-    assert numbers(chart_text) == []
+    # The picture carries no number of its own (tests/test_timeline_picture.py): the words do.
     assert numbers(" ".join(lines)) != [], "the words give the times"
-
-
-def test_timeline_axis_is_log_with_ticks_in_words():
-    fig = figures.timeline_figure(TIMELINE)
-    assert fig.layout.xaxis.type == "log"
-    assert list(fig.layout.xaxis.tickvals) == [t.hours for t in TIMELINE.ticks]
-    assert not any(re.search(r"\d", t) for t in fig.layout.xaxis.ticktext), "ticks are words"
 
 
 def test_inferred_timing_is_labelled_as_our_best_guess():
@@ -355,21 +303,6 @@ def test_a_rare_harm_is_said_out_of_10000_and_never_drawn():
     assert "out of 1,000" not in sentence, "never rounded to a denominator too small for it"
     with pytest.raises(ValueError, match="denominator must be 100 or 1000"):
         figures.icon_array_svg(infection, META.formats)
-
-
-def test_legend_swatches_are_drawn_with_the_very_marker_of_their_bars():
-    fig = figures.timeline_figure(TIMELINE)
-    assert not fig.layout.showlegend, "plotly's legend redraws patterns small (dots looked like pluses)"
-    swatches = {t.meta["kind"]: t for t in fig.data if t.meta["legend"]}
-    bars = {t.meta["kind"]: t for t in fig.data if not t.meta["legend"]}
-    assert set(swatches) == set(bars) == {"may_start", "working", "may_last"}
-    for kind, swatch in swatches.items():
-        assert swatch.marker.to_plotly_json() == bars[kind].marker.to_plotly_json(), kind
-    shapes = {kind: bars[kind].marker.pattern.shape or "" for kind in bars}
-    assert shapes == {"may_start": "/", "working": "", "may_last": "."}
-    words = [a.text for a in fig.layout.annotations]
-    for kind in swatches:
-        assert getattr(TIMELINE.legend, kind) in words
 
 
 def test_every_bar_follows_the_same_rules_solid_only_where_a_study_measured_help():

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import xml.etree.ElementTree as ET
+
 from decision_aid import session
 from decision_aid.session import record_from_state
 
@@ -82,3 +85,15 @@ def test_options_with_no_figures_say_so():
     at = open_page("options", da_options_picked=["surgery", "no_new_treatment"])
     expected = "We have no numbers to draw for: Surgery to support the bone, No new treatment for now."
     assert expected in _markdown(at)
+
+
+def test_the_timeline_picture_has_a_row_for_each_picked_option_with_timing(content):
+    at = open_page("options", da_options_picked=["radiation", "bone_medicine"])
+    assert not at.exception
+    assert at.get("plotly_chart") == [], "the timeline is a picture, not a plotly chart"
+    alt = content.meta.formats.figures.timeline_alt.format(title=content.timeline.title)
+    (img,) = [img for picture in at.get("image") for img in picture.proto.imgs if img.alt == alt]
+    svg = ET.fromstring(base64.b64decode(img.url.partition(",")[2]))
+    rows = [g.get("data-row") for g in svg.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "row"]
+    assert rows == ["radiation", "bone_medicine"]
+    assert svg.findtext("{http://www.w3.org/2000/svg}title") == alt

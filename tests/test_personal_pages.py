@@ -3,13 +3,16 @@ the personal points each page shows, marked "Your care team noted", and nothing 
 
 from __future__ import annotations
 
-import json
+import base64
+import xml.etree.ElementTree as ET
 
 import pytest
 
 from decision_aid import session
 
 from .conftest import open_page
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 PATIENT_PAGES = ["explainer", "options", "priorities", "check", "summary"]
 MARKER = "Your care team noted"
@@ -36,9 +39,12 @@ def _shown(at) -> str:
     return "\n".join(e.value for e in at.main if type(e).__name__ in kinds and isinstance(e.value, str))
 
 
-def _timeline_traces(at) -> list[str]:
-    return [trace.get("name", "") for chart in at.get("plotly_chart")
-            for trace in json.loads(chart.proto.spec)["data"]]
+def _timeline_words(at, content) -> list[str]:
+    """The words drawn on the timeline picture (named by the timeline's alt text), if the page has one."""
+    alt = content.meta.formats.figures.timeline_alt.format(title=content.timeline.title)
+    svgs = [ET.fromstring(base64.b64decode(img.url.partition(",")[2]))
+            for picture in at.get("image") for img in picture.proto.imgs if img.alt == alt]
+    return [t.text for svg in svgs for t in svg.iter(f"{SVG}text")]
 
 
 @pytest.mark.parametrize("page", PATIENT_PAGES)
@@ -50,7 +56,7 @@ def test_with_sharing_off_no_patient_page_shows_anything_from_the_checklist(cont
     assert MARKER not in shown
     for rule in content.checklist.rules:
         assert rule.patient_text not in shown, rule.id
-    assert content.personal.estimate.label not in _timeline_traces(at)
+    assert content.personal.estimate.label not in _timeline_words(at, content)
     assert content.personal.record.heading not in shown
 
 
@@ -121,8 +127,9 @@ def test_explainer_puts_this_patients_cautions_and_figures_first(content):
 
 def test_explainer_timeline_shades_the_estimate_only_when_chosen(content):
     label = content.personal.estimate.label
-    assert label not in _timeline_traces(open_page("explainer", **_state(DIABETES, personal=True)))
-    assert label in _timeline_traces(open_page("explainer", **_state(DIABETES, timeline=True)))
+    without = _timeline_words(open_page("explainer", **_state(DIABETES, personal=True)), content)
+    assert content.timeline.title in " ".join(without) and label not in without
+    assert label in _timeline_words(open_page("explainer", **_state(DIABETES, timeline=True)), content)
 
 
 def test_checklist_page_offers_the_three_choices_all_off():

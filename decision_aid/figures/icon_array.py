@@ -11,7 +11,6 @@ both the rerun and the time to a drawn page).
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -21,6 +20,7 @@ from decision_aid.content.outcomes import Outcome
 from . import theme
 from .counts import DENOMINATORS, outcome_counts
 from .describe import figure_footer, figure_header, legend_labels, outcome_alt
+from .svg_text import text_lines
 
 # Grid shape per denominator (columns, rows): square for 100, wide for 1,000 so it fits a page.
 GRID = {100: (10, 10), 1000: (50, 20)}
@@ -35,9 +35,6 @@ ROW = {icon: f"{icon}-row" for icon in (BENEFIT_ICON, HARM_ICON, UNAFFECTED_ICON
 PEOPLE_ID = "people"  # the group that draws the people (the legend's icons are outside it)
 
 PAD = 10  # pixels around the picture's content
-# Widest average character, as a share of the font size, of the fonts theme.PICTURE_FONT_FAMILY
-# may fall back to (DejaVu Sans is the widest): lines wrapped to this never run off the picture.
-CHAR_WIDTH = {False: 0.56, True: 0.63}  # regular, bold
 
 
 @dataclass(frozen=True)
@@ -113,8 +110,8 @@ def icon_array_svg(
     y = PAD
     group, header = figure_header(outcome, counts, formats, arm)
     if group:
-        y = _lines(parts, group, y, size.title, text_width, theme.TEXT, bold=True)
-    y = _lines(parts, header, y, size.title, text_width, theme.TEXT) + 6
+        y = text_lines(parts, group, y, size.title, text_width, theme.TEXT, bold=True, x=PAD)
+    y = text_lines(parts, header, y, size.title, text_width, theme.TEXT, x=PAD) + 6
 
     # The grid, in cell units: every person at its cell's column and row, as `icon_layout` says.
     parts.append(f'<g id="{PEOPLE_ID}" transform="translate({PAD} {y}) scale({cell})">')
@@ -127,10 +124,10 @@ def icon_array_svg(
     for icon_id, label in zip((highlight, UNAFFECTED_ICON), legend_labels(outcome, counts, formats), strict=True):
         middle = y + round(size.font * 0.15)  # the swatch's middle level with the words' middle
         parts.append(f'<use href="#{icon_id}" transform="translate({PAD} {middle}) scale({swatch})"/>')
-        y = _lines(parts, label, y, size.font, text_width - swatch - 6, theme.TEXT, x=PAD + swatch + 6) + 4
+        y = text_lines(parts, label, y, size.font, text_width - swatch - 6, theme.TEXT, x=PAD + swatch + 6) + 4
     footer = figure_footer(outcome, counts, formats)
     if footer:
-        y = _lines(parts, footer, y + 4, size.small, text_width, theme.MUTED_TEXT)
+        y = text_lines(parts, footer, y + 4, size.small, text_width, theme.MUTED_TEXT, x=PAD)
     height = y + PAD
 
     title = escape(outcome_alt(outcome, formats, denominator))
@@ -179,17 +176,3 @@ def _defs(share: float, stroke: float, columns: int, highlight: str) -> str:
         f'stroke="{theme.UNAFFECTED}" stroke-width="{stroke}"/>'
         f"{rows}</defs>"
     )
-
-
-def _lines(parts: list[str], text: str, top: int, font: int, width: int, colour: str, *,
-           bold: bool = False, x: int = PAD) -> int:
-    """Append `text` wrapped to `width` pixels as <text> lines from `top`; return the y below them."""
-    line_height = round(font * 1.3)
-    weight = ' font-weight="bold"' if bold else ""
-    chars = max(10, int(width / (font * CHAR_WIDTH[bold])))
-    for line in textwrap.wrap(text, chars, break_on_hyphens=False) or [""]:
-        baseline = top + round(font * 1.0)
-        parts.append(f'<text x="{x}" y="{baseline}" font-size="{font}" fill="{colour}"{weight}>'
-                     f"{escape(line)}</text>")
-        top += line_height
-    return top

@@ -1,8 +1,8 @@
-"""Charts on a page: a static picture or plotly figure, its accessible name, its numbers in words.
+"""Charts on a page: a static picture, its accessible name, its numbers in words.
 
-Icon arrays are SVG pictures (nothing in them moves); the timeline is a plotly figure drawn static (no
-zoom, drag or mode bar), so it cannot be moved into a misleading view. Each is followed by the same
-numbers as a sentence. Large-text mode enlarges both.
+Icon arrays and the timeline are SVG pictures (nothing in them moves, so no view of them can mislead,
+and the page loads no charting code). Each is followed by the same numbers in words. Large-text mode
+enlarges both.
 """
 
 from __future__ import annotations
@@ -17,13 +17,10 @@ from decision_aid.compare import ApartSet, ChanceSet
 from decision_aid.content import Content
 from decision_aid.content.outcomes import Outcome
 from decision_aid.content.personal import EstimateBand
-from decision_aid.figures.estimate_band import with_estimate_band
 
 from .built_once import per_content
 from .chrome import large_text_on
 
-# Plotly config (the timeline): a picture, not a tool. staticPlot turns off zoom, pan, hover, mode bar.
-STATIC_CONFIG = {"staticPlot": True, "displayModeBar": False, "scrollZoom": False, "responsive": False}
 PER_ROW = 2  # 100-icon pictures side by side: two fit the main column at their own size
 
 
@@ -73,29 +70,21 @@ def _side_by_side(shown: Sequence[tuple[Outcome, str | None]], content: Content,
             show_outcome(outcome, content, denominator, arm=arm)
 
 
-def show_timeline(content: Content, option_ids: list[str] | None = None, *, key: str | None = None,
+def show_timeline(content: Content, option_ids: list[str] | None = None, *,
                   estimate: EstimateBand | None = None) -> None:
-    """The timeline chart, then each row's timing in words (the same words the chart shows).
+    """The timeline picture, then each row's timing in words (the same words the chart shows).
     `estimate`: the care team's estimate of time, shaded behind the bars (only when chosen)."""
     timeline = content.timeline
-    fig = per_content(_timeline, content, large_text_on(), tuple(option_ids) if option_ids else None)
-    if estimate is not None:
-        fig = per_content(_with_band, content, large_text_on(), tuple(option_ids) if option_ids else None,
-                          estimate.value)
+    picture = per_content(_timeline, content, large_text_on(), tuple(option_ids) if option_ids else None,
+                          estimate.value if estimate is not None else None)
     by_id = {s.id: s for s in content.sources.sources}
     # Each row's words, then the studies its bars use (the same rules draw every row's bars).
     lines = [f"{line} " + timeline.rests_on.format(
                  sources="; ".join(short_citation(by_id[i]) for i in row.source_ids if i in by_id))
              for line, row in zip(figures.timeline_text(timeline, option_ids),
                                   figures.timeline_rows(timeline, option_ids), strict=True)]
-    st.plotly_chart(
-        fig,
-        width="stretch",  # the time axis stretches; its words are wrapped to fit
-        theme=None,
-        config=STATIC_CONFIG,
-        alt=content.meta.formats.figures.timeline_alt.format(title=timeline.title),
-        key=key or "timeline-" + "-".join(option_ids or ["all"]),
-    )
+    # An int width draws it at its own size (crisp), shrunk to fit a narrower column.
+    st.image(picture.svg, width=picture.width, alt=_timeline_alt(content))
     st.markdown("\n".join(f"- {_bold_name(line)}" for line in lines))
 
 
@@ -106,14 +95,17 @@ def _icon_array(content: Content, outcome_id: str, large: bool, denominator: int
                                   arm=arm)
 
 
-def _with_band(content: Content, large: bool, option_ids: tuple[str, ...] | None, value: str):
-    band = next(b for b in content.personal.estimate.bands if b.value == value)
-    return with_estimate_band(_timeline(content, large, option_ids), band.from_hours, band.to_hours,
-                              content.personal.estimate.label)
+def _timeline(content: Content, large: bool, option_ids: tuple[str, ...] | None,
+              band_value: str | None) -> figures.TimelineSvg:
+    estimate = content.personal.estimate
+    band = next((figures.Band(b.from_hours, b.to_hours, estimate.label)
+                 for b in estimate.bands if b.value == band_value), None)
+    return figures.timeline_svg(content.timeline, _timeline_alt(content), large_text=large,
+                                option_ids=list(option_ids) if option_ids else None, band=band)
 
 
-def _timeline(content: Content, large: bool, option_ids: tuple[str, ...] | None):
-    return figures.timeline_figure(content.timeline, large_text=large, option_ids=list(option_ids) if option_ids else None)
+def _timeline_alt(content: Content) -> str:
+    return content.meta.formats.figures.timeline_alt.format(title=content.timeline.title)
 
 
 def _bold_name(line: str) -> str:

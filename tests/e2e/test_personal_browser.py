@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from .conftest import AppDriver, NewContext, Server
 from .test_pages_browser import axe_blocking_violations, full_page_screenshot
+from .test_safety_browser import PICTURES_JS
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +33,18 @@ def _pick_several(app: AppDriver, label: str, option: str) -> None:
     box.press("Escape")
     app.wait_idle()
     expect(app.main().get_by_text(option, exact=True).first).to_be_visible()
+
+
+def timeline_picture_words(app: AppDriver, content) -> str:
+    """The words drawn on the timeline picture as the browser got it (it must be there and loaded)."""
+    alt = content.meta.formats.figures.timeline_alt.format(title=content.timeline.title)
+    picture = app.main().get_by_role("img", name=alt, exact=True)
+    expect(picture).to_be_visible()
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0"), "the timeline picture loaded"
+    words = app.page.evaluate("alt => " + PICTURES_JS + ".filter(p => p.name === alt)"
+                              ".flatMap(p => [...p.svg.querySelectorAll('text')].map(t => t.textContent)).join(' ')", alt)
+    assert content.timeline.title in words
+    return words
 
 
 def _marker_count(app: AppDriver, content) -> int:
@@ -58,7 +71,7 @@ def test_clinic_visit_with_sharing_on(app: AppDriver, new_context: NewContext, s
     expect(main.get_by_text(f"{words.marker}: Blood thinners.").first).to_be_visible()
     expect(main.get_by_text(f"{words.marker}: Bleeding problems").first).to_be_visible()
     expect(main.get_by_text(words.estimate.heading).first).to_be_visible()
-    expect(main.get_by_text(words.estimate.label).first).to_be_visible()  # on the chart
+    assert words.estimate.label in timeline_picture_words(app, content), "the band is labelled on the chart"
     full_page_screenshot(app.page, "personal-explainer")
     assert not axe_blocking_violations(app.page, "personal-explainer"), "accessible with the personal parts too"
 
@@ -79,6 +92,7 @@ def test_clinic_visit_with_sharing_on(app: AppDriver, new_context: NewContext, s
     expect(other.main().get_by_role("heading", name=content.explainer.steps_heading)).to_be_visible()
     assert _marker_count(other, content) == 0
     assert other.main().get_by_text(words.estimate.heading).count() == 0
+    assert words.estimate.label not in timeline_picture_words(other, content), "no band for another person"
 
     # Start over: the choices and the points are gone.
     app.start_over()

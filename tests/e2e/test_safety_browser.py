@@ -77,8 +77,8 @@ def contrast(a: str, b: str) -> float:
 
 def chart_text_colours(page: Page) -> list[dict]:
     """Every piece of text drawn in every chart, with its colour and the chart's backgrounds: plotly
-    charts as drawn, icon array pictures as the SVG their <img> shows (their own first rect is the
-    background)."""
+    charts as drawn (none today), pictures (icon arrays, the timeline) as the SVG their <img> shows
+    (their own first rect is the background)."""
     return page.evaluate(
         """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((gd, i) => {
              const layout = gd._fullLayout || {};
@@ -109,7 +109,7 @@ PICTURES_JS = """[...document.querySelectorAll('[data-testid="stMain"] [data-tes
 
 
 def picture_text_problems(page: Page) -> list[str]:
-    """Words drawn outside their icon array picture (they would be cut off), over its icons, or over
+    """Words drawn outside their picture (they would be cut off), over an icon array's icons, or over
     each other, measured with the browser's own fonts: each picture's SVG is put in the page for a
     moment, at its own size, and measured."""
     return page.evaluate(
@@ -118,7 +118,8 @@ def picture_text_problems(page: Page) -> list[str]:
              box.style.cssText = 'position:absolute; left:0; top:0';
              const drawn = box.appendChild(document.importNode(svg, true));
              const frame = drawn.getBoundingClientRect();
-             const people = drawn.querySelector('#people').getBoundingClientRect();
+             const icons = drawn.querySelector('#people');  // icon arrays; the timeline has none
+             const people = icons && icons.getBoundingClientRect();
              const texts = [...drawn.querySelectorAll('text')]
                .map(t => [t.textContent, t.getBoundingClientRect()]);
              const meet = (a, b) =>
@@ -128,7 +129,7 @@ def picture_text_problems(page: Page) -> list[str]:
                if (r.left < frame.left || r.top < frame.top
                    || r.right > frame.right || r.bottom > frame.bottom)
                  out.push(`${name}: '${text}' is cut off (${r.right - frame.left} of ${frame.width} wide)`);
-               if (meet(r, people)) out.push(`${name}: '${text}' is over the icons`);
+               if (people && meet(r, people)) out.push(`${name}: '${text}' is over the icons`);
                texts.slice(i + 1).filter(([, o]) => meet(r, o))
                  .forEach(([other]) => out.push(`${name}: '${text}' overlaps '${other}'`));
              });

@@ -10,6 +10,7 @@ from decision_aid.content import load_content
 
 from .conftest import ROOT, AppDriver, wait_idle
 from .test_pages_browser import axe_blocking_violations, full_page_screenshot
+from .test_personal_browser import timeline_picture_words
 
 pytestmark = pytest.mark.browser
 
@@ -27,6 +28,9 @@ def test_every_page_in_spanish_is_announced_as_spanish_and_passes_axe(app: AppDr
         wait_idle(app.page, page.heading)
         expect(app.page.get_by_role("heading", name=page.heading, exact=True)).to_be_visible()
         app.page.wait_for_function("document.documentElement.lang === 'es'")
+        if page.id == "explainer":  # the timeline picture: named and drawn in Spanish
+            drawn = timeline_picture_words(app, SPANISH)
+            assert SPANISH.timeline.legend.may_start in drawn and SPANISH.timeline.ticks[1].label in drawn
         if found := axe_blocking_violations(app.page, f"es-{page.id}"):
             problems[page.id] = found
         full_page_screenshot(app.page, f"es-{page.id}")
