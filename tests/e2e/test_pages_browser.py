@@ -92,7 +92,7 @@ def test_large_text_stays_on_across_pages(app: AppDriver):
 
 
 def test_document_language_matches_content(app: AppDriver, content):
-    """Screen readers pick their voice from <html lang>; Streamlit ships it as "en" (docs/accessibility.md)."""
+    """Screen readers pick their voice from <html lang>; the app sets it from the content (docs/accessibility.md)."""
     page = app.open("start")
     assert page.evaluate("document.documentElement.lang") == content.meta.language
 
