@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from decision_aid.content import Content, ContentError, content_root, load_content
+from decision_aid.session import SessionRecord
 
 EXIT_INVALID = 2
 
@@ -90,25 +91,15 @@ def run_handout(args: argparse.Namespace) -> int:
 
     A session file that cannot be used exits 2, naming each bad field on stderr, and writes nothing.
     """
-    from decision_aid.cli_io import read_input, write_file_atomically, write_stdout
+    from decision_aid.cli_io import write_file_atomically, write_stdout
     from decision_aid.handout import build_handout
-    from decision_aid.handout.session_file import SessionFileError, read_session
-    from decision_aid.text_input import TextInputError
 
     content = _load_or_report(args)
     if content is None:
         return 1
-    record = None
-    if args.session:
-        try:
-            record = read_session(read_input(args.session), content)
-        except TextInputError as err:
-            print(f"{args.session}: {err}", file=sys.stderr)
-            return EXIT_INVALID
-        except SessionFileError as err:
-            for problem in err.problems:
-                print(f"{args.session}: {problem}", file=sys.stderr)
-            return EXIT_INVALID
+    record, usable = read_session_or_report(args.session, content)
+    if not usable:
+        return EXIT_INVALID
     large = bool(args.large_text or (record and record.large_text))
     pdf = build_handout(content, record, large_text=large)
     try:
@@ -117,3 +108,22 @@ def run_handout(args: argparse.Namespace) -> int:
         print(f"{args.output}: cannot write: {err.strerror or err}", file=sys.stderr)
         return 1
     return 0 if write_stdout(f"Wrote {args.output} ({'session' if record else 'generic'} handout).") else 1
+
+
+def read_session_or_report(path: str | None, content: Content) -> tuple[SessionRecord | None, bool]:
+    """The saved session at `path` (None without one) and whether it could be used: read as every
+    input is (UTF-8, size-limited), each problem on stderr naming the file and the field."""
+    from decision_aid.cli_io import read_input
+    from decision_aid.handout.session_file import SessionFileError, read_session
+    from decision_aid.text_input import TextInputError
+
+    if not path:
+        return None, True
+    try:
+        return read_session(read_input(path), content), True
+    except TextInputError as err:
+        print(f"{path}: {err}", file=sys.stderr)
+    except SessionFileError as err:
+        for problem in err.problems:
+            print(f"{path}: {problem}", file=sys.stderr)
+    return None, False

@@ -134,19 +134,22 @@ def test_cli_bundle_without_a_session(tmp_path):
     ('{"checklist_answers": {"inr": "high"}}', "checklist_answers.inr"),
     ('{"checklist_answers": {"inrr": 1.1}, "next_step": "fly"}', "checklist_answers.inrr"),
 ])
-def test_cli_refuses_a_bad_session_in_one_line_and_writes_nothing(tmp_path, capsys, text, named):
+def test_cli_refuses_a_bad_session_naming_each_field_and_writes_nothing(tmp_path, capsys, text, named):
+    """As `handout` does: one line per problem, each naming the file and the field, no traceback."""
     session = tmp_path / "session.json"
     session.write_text(text, encoding="utf-8")
     out = tmp_path / "visit.json"
     assert main(["fhir", "bundle", str(session), "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert named in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert any(named in line for line in lines) and "Traceback" not in err
+    assert all(line.startswith(f"{session}: ") for line in lines)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["session.json"]
 
 
 def test_cli_missing_session_file(tmp_path, capsys):
     assert main(["fhir", "bundle", str(tmp_path / "nope.json"), "-o", str(tmp_path / "v.json")]) == 2
-    assert "nope.json: cannot read" in capsys.readouterr().err
+    assert "nope.json: file is missing" in capsys.readouterr().err
 
 
 def test_cli_replaces_an_existing_file_whole(tmp_path):

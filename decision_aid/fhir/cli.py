@@ -7,12 +7,10 @@ output is written to a temporary file beside it and moved into place, so it is n
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-from decision_aid.cli import EXIT_INVALID, _load_or_report
+from decision_aid.cli import EXIT_INVALID, _load_or_report, read_session_or_report
+from decision_aid.cli_io import write_file_atomically, write_stdout
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -39,52 +37,27 @@ def run_questionnaire(args: argparse.Namespace) -> int:
     if content is None:
         return 1
     data = build_questionnaire(content).model_dump_json(indent=2).encode("utf-8")
-    if not _write(args.output, data):
-        return 1
-    print(f"Wrote {args.output} (Questionnaire, content version {content.meta.version}).")
-    return 0
+    return _write(args.output, data, f"Wrote {args.output} (Questionnaire, content version {content.meta.version}).")
 
 
 def run_bundle(args: argparse.Namespace) -> int:
     from decision_aid.fhir.bundle import bundle_json
-    from decision_aid.handout.session_file import SessionFileError, read_session
 
     content = _load_or_report(args)
     if content is None:
         return 1
-    record = None
-    if args.session:
-        try:
-            record = read_session(Path(args.session).read_text(encoding="utf-8"), content)
-        except (OSError, UnicodeDecodeError) as err:
-            print(f"{args.session}: cannot read: {getattr(err, 'strerror', None) or err}", file=sys.stderr)
-            return EXIT_INVALID
-        except SessionFileError as err:
-            print(f"{args.session}: {'; '.join(err.problems)}", file=sys.stderr)
-            return EXIT_INVALID
-    if not _write(args.output, bundle_json(content, record)):
-        return 1
-    print(f"Wrote {args.output} (Bundle, {'session' if record else 'no session'}, no subject).")
-    return 0
+    record, usable = read_session_or_report(args.session, content)
+    if not usable:
+        return EXIT_INVALID
+    return _write(args.output, bundle_json(content, record),
+                  f"Wrote {args.output} (Bundle, {'session' if record else 'no session'}, no subject).")
 
 
-def _write(path: str, data: bytes) -> bool:
-    """Write all of it or nothing: a temporary file in the same folder, then an atomic rename."""
-    target = Path(path)
+def _write(path: str, data: bytes, done: str) -> int:
+    """All of it or nothing (a temporary file beside it, then a rename), then say so; 1 on failure."""
     try:
-        with tempfile.NamedTemporaryFile(dir=target.parent or ".", prefix=f".{target.name}.", delete=False) as tmp:
-            tmp.write(data)
-        os.chmod(tmp.name, 0o666 & ~_umask())  # as a plain open() would have made it
-        os.replace(tmp.name, target)
+        write_file_atomically(path, data)
     except OSError as err:
-        if "tmp" in locals():
-            Path(tmp.name).unlink(missing_ok=True)
         print(f"{path}: cannot write: {err.strerror or err}", file=sys.stderr)
-        return False
-    return True
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        return 1
+    return 0 if write_stdout(done) else 1
