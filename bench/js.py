@@ -138,7 +138,9 @@ CLICK_ARM = (
   if (!target && kind === 'auto') {
     const group = [...main().querySelectorAll('[data-testid="stButtonGroup"]')].filter(usable)[0];
     if (group) {
-      const buttons = [...group.querySelectorAll('button')].slice(0, 2);
+      // The answers, not the help icon in the question's label.
+      const buttons = [...group.querySelectorAll('button')]
+        .filter((b) => !b.closest('[data-testid="stTooltipIcon"]')).slice(0, 2);
       target = buttons.find((b) => !/Active$/.test(b.getAttribute('data-testid') || '')
         && b.getAttribute('aria-checked') !== 'true' && b.getAttribute('aria-pressed') !== 'true') || null;
       const label = group.closest('[data-testid="stElementContainer"]') || group;
