@@ -34,7 +34,8 @@ def lost_answers_notice(content: Content) -> None:
 def mark_visit() -> None:
     """Put the marker in the address once the visit has answers. Page links drop the query string,
     and a fragment's rerun skips app.py, so the checklist's fragment calls this too."""
-    if _has_answers() and st.query_params.get(MARKER) != MARKER_VALUE:
+    # The address first: once marked, no rerun needs to gather the record again.
+    if st.query_params.get(MARKER) != MARKER_VALUE and _has_answers():
         st.query_params[MARKER] = MARKER_VALUE
 
 
