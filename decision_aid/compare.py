@@ -91,15 +91,8 @@ def chance_sets(options: OptionsFile, outcomes: OutcomesFile, picked: list[str])
     Within a group the figures follow the order of the picks, and all share the largest
     denominator among them, so the same number of people is drawn for each option.
     """
-    by_id = {o.id: o for o in outcomes.outcomes}
-    chosen = picked_options(options, picked)
-    sets = []
-    for group in options.chance_groups:
-        group_outcomes = [by_id[i] for i in group.outcome_ids if i in by_id]
-        shown = [(opt, out) for opt in chosen for out in group_outcomes if out.option_id == opt.id]
-        if shown:
-            sets.append(ChanceSet(group, shown, max(out.denominator for _, out in shown)))
-    return sets
+    return [ChanceSet(group, shown, max(out.denominator for _, out in shown))
+            for group, shown in _groups_shown(options.chance_groups, options, outcomes, picked)]
 
 
 @dataclass(frozen=True)
@@ -112,15 +105,18 @@ class ApartSet:
 
 def apart_sets(options: OptionsFile, outcomes: OutcomesFile, picked: list[str]) -> list[ApartSet]:
     """The apart groups with a figure for at least one picked option, in content order."""
+    return [ApartSet(group, shown) for group, shown in _groups_shown(options.apart_groups, options, outcomes, picked)]
+
+
+def _groups_shown(groups, options: OptionsFile, outcomes: OutcomesFile, picked: list[str]):
+    """(group, [(option, outcome)]) for each group with a figure of a picked option, in the picks' order."""
     by_id = {o.id: o for o in outcomes.outcomes}
     chosen = picked_options(options, picked)
-    sets = []
-    for group in options.apart_groups:
+    for group in groups:
         group_outcomes = [by_id[i] for i in group.outcome_ids if i in by_id]
         shown = [(opt, out) for opt in chosen for out in group_outcomes if out.option_id == opt.id]
         if shown:
-            sets.append(ApartSet(group, shown))
-    return sets
+            yield group, shown
 
 
 def options_without_chances(options: OptionsFile, outcomes: OutcomesFile, picked: list[str]) -> list[Option]:
