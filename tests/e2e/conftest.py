@@ -109,12 +109,17 @@ def run_streamlit(script: Path, tmpdir: Path, log: Path, env: dict[str, str] | N
         _wait_healthy(base_url, process, log)
         yield Server(base_url=base_url, process=process, tmpdir=tmpdir, log=log)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """End a server: politely, then firmly."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

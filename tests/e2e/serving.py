@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .conftest import ROOT, Server, _free_port, _wait_healthy
+from .conftest import ROOT, Server, _free_port, _wait_healthy, stop
 
 LAUNCHER = [sys.executable, "-m", "decision_aid.ui.serve"]
 PLAIN_STREAMLIT = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")]
@@ -32,9 +32,4 @@ def serve(tmpdir: Path, log: Path, command: list[str] = LAUNCHER, options: list[
         _wait_healthy(f"http://127.0.0.1:{port}", process, log)
         yield Server(base_url=f"http://127.0.0.1:{port}", process=process, tmpdir=tmpdir, log=log)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)
